@@ -1,0 +1,1 @@
+"""Streamlit glue: cached readers, widgets and chart builders around `models`."""

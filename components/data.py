@@ -1,0 +1,80 @@
+"""Cached readers around `models` queries; caches are keyed on the data's revision."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from models.db import database_url, get_engine, session_scope
+from models.queries import (
+    PlanView,
+    ThemeSummary,
+    ThemeView,
+    data_revision,
+    get_plan,
+    get_themes,
+    list_theme_codes,
+    theme_summaries,
+)
+from models.seed import init_db
+
+Revision = tuple[str, tuple[int, int, str]]
+
+
+@st.cache_resource(show_spinner=False)
+def _ensure_database(url: str) -> None:
+    """Create the schema and load the plan once per process and database."""
+    init_db(get_engine(url))
+
+
+def ensure_database() -> None:
+    _ensure_database(database_url())
+
+
+def _revision() -> Revision:
+    url = database_url()
+    with session_scope(get_engine(url)) as session:
+        return url, data_revision(session)
+
+
+@st.cache_data(show_spinner=False)
+def _plan(revision: Revision) -> PlanView | None:
+    with session_scope(get_engine(revision[0])) as session:
+        return get_plan(session)
+
+
+@st.cache_data(show_spinner=False)
+def _theme_codes(revision: Revision) -> list[tuple[str, str]]:
+    with session_scope(get_engine(revision[0])) as session:
+        return list_theme_codes(session)
+
+
+@st.cache_data(show_spinner=False)
+def _themes(revision: Revision) -> list[ThemeView]:
+    with session_scope(get_engine(revision[0])) as session:
+        return get_themes(session)
+
+
+@st.cache_data(show_spinner=False)
+def _summaries(revision: Revision) -> list[ThemeSummary]:
+    with session_scope(get_engine(revision[0])) as session:
+        return theme_summaries(session)
+
+
+def load_plan() -> PlanView | None:
+    return _plan(_revision())
+
+
+def load_theme_codes() -> list[tuple[str, str]]:
+    return _theme_codes(_revision())
+
+
+def load_themes() -> list[ThemeView]:
+    return _themes(_revision())
+
+
+def load_theme(code: str) -> ThemeView | None:
+    return next((theme for theme in load_themes() if theme.code == code), None)
+
+
+def load_theme_summaries() -> list[ThemeSummary]:
+    return _summaries(_revision())

@@ -1,0 +1,92 @@
+"""HTML for status badges and a track's action table; every user text is escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from components import texts
+from models.formatting import date_da
+from models.queries import ActionView
+from models.status import STATUS_COLORS, STATUS_SYMBOLS, STATUS_TEXT_COLORS, Status
+
+PLAN_CSS = """
+<style>
+.plan-actions { width: 100%; border-collapse: collapse; font-size: 0.95rem; }
+.plan-actions th { text-align: left; font-weight: 600; border-bottom: 2px solid #d0d4da;
+  padding: 0.35rem 0.5rem; color: #31333f; }
+.plan-actions td { vertical-align: top; border-bottom: 1px solid #e6e8eb;
+  padding: 0.45rem 0.5rem; line-height: 1.4; }
+.plan-actions td.code { white-space: nowrap; color: #5a5f6b; width: 4.5rem; }
+.plan-actions td.timeline { color: #3d4350; font-style: italic; width: 24%; }
+.plan-actions td.deadline { white-space: nowrap; width: 9.5rem; }
+.plan-actions td.status { width: 14rem; }
+.plan-actions td.responsible { width: 9rem; }
+.plan-actions .note { margin-top: 0.3rem; font-size: 0.85rem; color: #4a4f5c;
+  white-space: pre-wrap; }
+.status-badge { display: inline-block; border-radius: 0.8rem; padding: 0.1rem 0.6rem;
+  font-size: 0.85rem; font-weight: 600; white-space: nowrap; }
+.overdue-mark { display: inline-block; margin-top: 0.2rem; padding: 0.05rem 0.45rem;
+  border: 1.5px solid #b00020; border-radius: 0.3rem; color: #b00020; font-size: 0.8rem;
+  font-weight: 700; }
+.revised { display: block; font-size: 0.8rem; color: #4a4f5c; }
+</style>
+"""
+
+
+def status_badge(status: Status) -> str:
+    """A coloured pill that carries the status symbol and text (readable without colour)."""
+    return (
+        f'<span class="status-badge" style="background:{STATUS_COLORS[status]};'
+        f'color:{STATUS_TEXT_COLORS[status]}">'
+        f"{STATUS_SYMBOLS[status]} {escape(status.value)}</span>"
+    )
+
+
+def deadline_cell(action: ActionView, today: dt.date) -> str:
+    """The deadline in force, the plan's own end when revised, and an overdue mark."""
+    parts: list[str] = []
+    if action.deadline:
+        parts.append(escape(date_da(action.deadline)))
+    elif action.start_date:
+        parts.append(escape(texts.DEADLINE_START_ONLY.format(date=date_da(action.start_date))))
+    else:
+        parts.append("–")
+    if action.revised_end_date and action.end_date:
+        revised = texts.DEADLINE_REVISED.format(date=date_da(action.revised_end_date))
+        parts = [f'<span class="revised">{escape(revised)}</span>', parts[0]]
+    if action.is_overdue(today):
+        parts.append(f'<br><span class="overdue-mark">⚠ {escape(texts.OVERDUE_LABEL)}</span>')
+    return " ".join(parts)
+
+
+def action_table(actions: list[ActionView], today: dt.date) -> str:
+    """One track's actions as an HTML table."""
+    header = "".join(
+        f"<th>{escape(label)}</th>"
+        for label in (
+            texts.COL_CODE,
+            texts.COL_ACTION,
+            texts.COL_TIMELINE,
+            texts.COL_DEADLINE,
+            texts.COL_STATUS,
+            texts.COL_RESPONSIBLE,
+        )
+    )
+    rows = []
+    for action in actions:
+        note = f'<div class="note">{escape(action.note)}</div>' if action.note else ""
+        rows.append(
+            "<tr>"
+            f'<td class="code">{escape(action.code)}</td>'
+            f"<td>{escape(action.text)}</td>"
+            f'<td class="timeline">{escape(action.timeline) or "–"}</td>'
+            f'<td class="deadline">{deadline_cell(action, today)}</td>'
+            f'<td class="status">{status_badge(action.status)}{note}</td>'
+            f'<td class="responsible">{escape(action.responsible) or "–"}</td>'
+            "</tr>"
+        )
+    return (
+        f'<table class="plan-actions"><thead><tr>{header}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )

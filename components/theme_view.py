@@ -1,0 +1,40 @@
+"""Renders one theme: its tracks, expected results and actions with status and deadline."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import texts
+from components.data import load_theme
+from components.status_html import PLAN_CSS, action_table, status_badge
+from models.formatting import today_local
+from models.status import STATUS_ORDER
+
+
+def render_theme(code: str) -> None:
+    """The page body for theme `code`."""
+    theme = load_theme(code)
+    if theme is None:
+        st.error(texts.THEME_NOT_FOUND.format(code=code))
+        return
+    today = today_local()
+    st.html(PLAN_CSS)
+    st.title(texts.THEME_HEADING.format(code=theme.code, title=theme.title))
+    counts = {status: 0 for status in STATUS_ORDER}
+    for action in theme.actions:
+        counts[action.status] += 1
+    overdue = sum(action.is_overdue(today) for action in theme.actions)
+    summary = " ".join(f"{status_badge(s)}&nbsp;<b>{counts[s]}</b>" for s in STATUS_ORDER)
+    st.html(f"<div>{summary} &nbsp;·&nbsp; {texts.COL_OVERDUE}: <b>{overdue}</b></div>")
+    for track in theme.tracks:
+        st.subheader(texts.TRACK_HEADING.format(code=track.code, title=track.title), divider="gray")
+        with st.expander(f"{texts.RESULTS_LABEL} ({len(track.results)})"):
+            st.markdown(
+                "\n".join(f"- {result}" for result in track.results), unsafe_allow_html=False
+            )
+        if track.actions:
+            st.html(action_table(track.actions, today))
+        else:
+            st.info(texts.NO_ACTIONS)
+        if track.timeline_notes:
+            st.caption(f"{texts.TIMELINE_NOTES_LABEL}: " + " ".join(track.timeline_notes))

@@ -1,0 +1,140 @@
+"""Load the transcribed plan into the database: idempotent, never touching users' edits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from models.db import create_schema, get_engine, session_scope
+from models.periods import parse_period
+from models.plan_file import DEFAULT_PLAN_PATH, ActionSeed, PlanSeed, TrackSeed, load_plan_file
+from models.tables import Action, Plan, Result, Theme, Track
+
+SEED_USER = "system"
+
+
+@dataclass
+class SeedReport:
+    """How many rows the seeding created and how many plan texts it refreshed."""
+
+    created: int = 0
+    refreshed: int = 0
+
+
+def _sync(row: object, values: dict[str, object], report: SeedReport) -> None:
+    """Copy plan-owned values onto an existing row, counting it once if anything changed."""
+    changed = False
+    for key, value in values.items():
+        if getattr(row, key) != value:
+            setattr(row, key, value)
+            changed = True
+    report.refreshed += changed
+
+
+def _seed_actions(
+    session: Session, track: Track, actions: list[ActionSeed], report: SeedReport
+) -> None:
+    existing = {a.code: a for a in session.exec(select(Action).where(Action.track_id == track.id))}
+    for position, seed in enumerate(actions, start=1):
+        period = parse_period(seed.timeline)
+        plan_owned = {
+            "position": position,
+            "text": seed.text,
+            "timeline": seed.timeline,
+            "start_date": period.start,
+            "end_date": period.end,
+        }
+        action = (
+            existing.get(seed.code)
+            or session.exec(select(Action).where(Action.code == seed.code)).first()
+        )
+        if action is None:
+            session.add(
+                Action(
+                    track_id=track.id,
+                    code=seed.code,
+                    status=seed.status,
+                    note=seed.status_source,
+                    updated_by=SEED_USER,
+                    **plan_owned,
+                )
+            )
+            report.created += 1
+        else:
+            # Status, note, responsible and revised deadlines belong to the users.
+            _sync(action, {"track_id": track.id, **plan_owned}, report)
+
+
+def _seed_results(session: Session, track: Track, results: list[str], report: SeedReport) -> None:
+    existing = {
+        r.position: r for r in session.exec(select(Result).where(Result.track_id == track.id))
+    }
+    for position, text in enumerate(results, start=1):
+        result = existing.get(position)
+        if result is None:
+            session.add(Result(track_id=track.id, position=position, text=text))
+            report.created += 1
+        else:
+            _sync(result, {"text": text}, report)
+    for position, result in existing.items():
+        if position > len(results):
+            session.delete(result)
+
+
+def _seed_track(
+    session: Session, theme: Theme, position: int, seed: TrackSeed, report: SeedReport
+) -> None:
+    values = {
+        "theme_id": theme.id,
+        "title": seed.title,
+        "position": position,
+        "timeline_notes": seed.timeline_notes,
+    }
+    track = session.exec(select(Track).where(Track.code == seed.code)).first()
+    if track is None:
+        track = Track(code=seed.code, **values)
+        session.add(track)
+        session.flush()
+        report.created += 1
+    else:
+        _sync(track, values, report)
+    _seed_results(session, track, seed.results, report)
+    _seed_actions(session, track, seed.actions, report)
+
+
+def seed_plan(session: Session, plan_seed: PlanSeed) -> SeedReport:
+    """Insert what is missing and refresh plan texts; statuses, notes and owners stay as edited."""
+    report = SeedReport()
+    plan = session.exec(select(Plan)).first()
+    if plan is None:
+        plan = Plan(**plan_seed.meta)
+        session.add(plan)
+        session.flush()
+        report.created += 1
+    else:
+        _sync(plan, plan_seed.meta, report)
+    for position, theme_seed in enumerate(plan_seed.themes, start=1):
+        values = {"plan_id": plan.id, "title": theme_seed.title, "position": position}
+        theme = session.exec(select(Theme).where(Theme.code == theme_seed.code)).first()
+        if theme is None:
+            theme = Theme(code=theme_seed.code, **values)
+            session.add(theme)
+            session.flush()
+            report.created += 1
+        else:
+            _sync(theme, values, report)
+        for track_position, track_seed in enumerate(theme_seed.tracks, start=1):
+            _seed_track(session, theme, track_position, track_seed, report)
+    return report
+
+
+def init_db(engine: Engine | None = None, plan_path: Path = DEFAULT_PLAN_PATH) -> SeedReport:
+    """Create the schema and load the plan, in one transaction; safe to run any number of times."""
+    engine = engine or get_engine()
+    plan_seed = load_plan_file(plan_path)
+    create_schema(engine)
+    with session_scope(engine, write=True) as session:
+        return seed_plan(session, plan_seed)

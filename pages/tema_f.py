@@ -1,0 +1,5 @@
+"""Theme F's page."""
+
+from components.theme_view import render_theme
+
+render_theme("F")

@@ -1,0 +1,53 @@
+"""The app in a real browser: the overview and a theme page render with their content."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.browser.conftest import ARTIFACTS, wait_for_app
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
+
+
+def test_overview_renders_the_plan_and_links_every_theme(page: Page, app_url: str) -> None:
+    page.goto(app_url)
+    wait_for_app(page)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Udviklings- og genopretningsplan på familieområdet"
+    )
+    nav = page.get_by_test_id("stSidebarNav")
+    for code in "ABCDEF":
+        expect(nav.get_by_text(f"Tema {code}:", exact=False)).to_have_count(1)
+    expect(page.get_by_test_id("stMetric").first).to_contain_text("Handlinger i alt")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "overview.png"))
+
+
+def test_theme_page_renders_tracks_actions_and_statuses(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/tema-a")
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Tema A: Ensartet, høj faglig kvalitet i sagsbehandlingen"
+    )
+    expect(main).to_contain_text("Spor A.1: Genopretning i alle sager; fagligt og administrativt")
+    expect(main).to_contain_text("Spor A.7: Kvalitetsstandarder")
+    expect(main).to_contain_text("Administrationen overfører gamle akter fra Sbsys til DUBU-sager.")
+    expect(main.locator(".status-badge", has_text="Afsluttet/implementeret").first).to_be_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "theme_a.png"))
+
+
+def test_navigation_from_the_sidebar_opens_a_theme(page: Page, app_url: str) -> None:
+    page.goto(app_url)
+    wait_for_app(page)
+    page.get_by_test_id("stSidebarNav").get_by_text("Tema C:", exact=False).click()
+    page.wait_for_url(f"{app_url}/tema-c")
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMain")).to_contain_text("Spor C.1:")

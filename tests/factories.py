@@ -1,0 +1,80 @@
+"""Factory helpers that build plans and databases from code."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from models.plan_file import ActionSeed, PlanSeed, ThemeSeed, TrackSeed
+from models.seed import seed_plan
+from models.status import Status
+
+PLAN_META = {
+    "title": "Testplan",
+    "municipality": "Testkommune",
+    "period_start_year": 2024,
+    "period_end_year": 2027,
+    "approved_by": "Testudvalget",
+    "approved_on": dt.date(2024, 11, 14),
+    "restoration_deadline": dt.date(2026, 6, 30),
+    "restoration_deadline_text": "medio 2026",
+    "budget_2025_dkk": 17_500_000,
+    "budget_2025_text": "17,5 mio. kr.",
+    "background": [],
+}
+
+
+def make_action(
+    code: str,
+    timeline: str = "Udgangen af 1. kvartal 2025",
+    *,
+    status: Status = Status.upcoming,
+    text: str | None = None,
+) -> ActionSeed:
+    source = "" if status == Status.upcoming else "Test 1.1.2025"
+    return ActionSeed(
+        code=code,
+        text=text or f"Handling {code}",
+        timeline=timeline,
+        status=status,
+        status_source=source,
+    )
+
+
+def make_plan_seed(layout: dict[str, dict[str, list[ActionSeed]]] | None = None) -> PlanSeed:
+    """A plan from {theme code: {track code: [actions]}}; default two themes, three tracks."""
+    layout = layout or {
+        "A": {
+            "A.1": [make_action("A.1.1"), make_action("A.1.2", "Primo 2025", status=Status.done)],
+            "A.2": [make_action("A.2.1", "Løbende")],
+        },
+        "B": {"B.1": [make_action("B.1.1", "2025", status=Status.attention)]},
+    }
+    return PlanSeed(
+        meta=dict(PLAN_META),
+        themes=[
+            ThemeSeed(
+                code=theme_code,
+                title=f"Tema {theme_code}",
+                tracks=[
+                    TrackSeed(
+                        code=track_code,
+                        title=f"Spor {track_code}",
+                        results=[f"Resultat for {track_code}"],
+                        actions=actions,
+                    )
+                    for track_code, actions in tracks.items()
+                ],
+            )
+            for theme_code, tracks in layout.items()
+        ],
+    )
+
+
+def seed_database(engine: Engine, plan_seed: PlanSeed | None = None) -> None:
+    """Load `plan_seed` (default: the small factory plan) into the database."""
+    with Session(engine) as session:
+        seed_plan(session, plan_seed or make_plan_seed())
+        session.commit()

@@ -27,7 +27,6 @@ def build_pages() -> dict[str, list[st.Page]]:
         st.Page(
             theme_page_path(code),
             title=texts.THEME_NAV_LABEL.format(code=code, title=title),
-            url_path=f"tema-{code.lower()}",
         )
         for code, title in load_theme_codes()
     ]

@@ -13,15 +13,19 @@ from models.status import STATUS_COLORS, STATUS_SYMBOLS, STATUS_TEXT_COLORS, Sta
 PLAN_CSS = """
 <style>
 .plan-actions { width: 100%; border-collapse: collapse; font-size: 0.95rem; }
+.plan-actions.fixed { table-layout: fixed; }
+.plan-actions col.code { width: 4.2rem; }
+.plan-actions col.timeline { width: 26%; }
+.plan-actions col.status { width: 28%; }
 .plan-actions th { text-align: left; font-weight: 600; border-bottom: 2px solid #d0d4da;
   padding: 0.35rem 0.5rem; color: #31333f; }
 .plan-actions td { vertical-align: top; border-bottom: 1px solid #e6e8eb;
   padding: 0.45rem 0.5rem; line-height: 1.4; }
-.plan-actions td.code { white-space: nowrap; color: #5a5f6b; width: 4.5rem; }
-.plan-actions td.timeline { color: #3d4350; font-style: italic; width: 24%; }
-.plan-actions td.deadline { white-space: nowrap; width: 9.5rem; }
-.plan-actions td.status { width: 14rem; }
-.plan-actions td.responsible { width: 9rem; }
+.plan-actions td.code { white-space: nowrap; color: #5a5f6b; }
+.plan-actions .deadline { font-weight: 600; }
+.plan-actions .timeline { margin-top: 0.2rem; color: #3d4350; font-style: italic;
+  font-size: 0.88rem; }
+.plan-actions .meta { margin-top: 0.3rem; font-size: 0.85rem; overflow-wrap: anywhere; }
 .plan-actions .note { margin-top: 0.3rem; font-size: 0.85rem; color: #4a4f5c;
   white-space: pre-wrap; }
 .status-badge { display: inline-block; border-radius: 0.8rem; padding: 0.1rem 0.6rem;
@@ -29,7 +33,7 @@ PLAN_CSS = """
 .overdue-mark { display: inline-block; margin-top: 0.2rem; padding: 0.05rem 0.45rem;
   border: 1.5px solid #b00020; border-radius: 0.3rem; color: #b00020; font-size: 0.8rem;
   font-weight: 700; }
-.revised { display: block; font-size: 0.8rem; color: #4a4f5c; }
+.revised { display: block; font-size: 0.8rem; font-weight: 400; color: #4a4f5c; }
 </style>
 """
 
@@ -61,32 +65,30 @@ def deadline_cell(action: ActionView, today: dt.date) -> str:
 
 
 def action_table(actions: list[ActionView], today: dt.date) -> str:
-    """One track's actions as an HTML table."""
-    header = "".join(
-        f"<th>{escape(label)}</th>"
-        for label in (
-            texts.COL_CODE,
-            texts.COL_ACTION,
-            texts.COL_TIMELINE,
-            texts.COL_DEADLINE,
-            texts.COL_STATUS,
-            texts.COL_RESPONSIBLE,
-        )
-    )
+    """One track's actions as an HTML table: number, text, timeline with deadline, status."""
+    labels = (texts.COL_CODE, texts.COL_ACTION, texts.COL_TIMELINE, texts.COL_STATUS)
+    header = "".join(f"<th>{escape(label)}</th>" for label in labels)
     rows = []
     for action in actions:
+        responsible = (
+            f'<div class="meta">{escape(texts.COL_RESPONSIBLE)}: {escape(action.responsible)}</div>'
+            if action.responsible
+            else ""
+        )
         note = f'<div class="note">{escape(action.note)}</div>' if action.note else ""
+        phrase = escape(action.timeline) or "–"
         rows.append(
             "<tr>"
             f'<td class="code">{escape(action.code)}</td>'
             f"<td>{escape(action.text)}</td>"
-            f'<td class="timeline">{escape(action.timeline) or "–"}</td>'
-            f'<td class="deadline">{deadline_cell(action, today)}</td>'
-            f'<td class="status">{status_badge(action.status)}{note}</td>'
-            f'<td class="responsible">{escape(action.responsible) or "–"}</td>'
+            f'<td><div class="deadline">{deadline_cell(action, today)}</div>'
+            f'<div class="timeline">{phrase}</div></td>'
+            f"<td>{status_badge(action.status)}{responsible}{note}</td>"
             "</tr>"
         )
+    columns = "".join(f'<col class="{name}">' for name in ("code", "text", "timeline", "status"))
     return (
-        f'<table class="plan-actions"><thead><tr>{header}</tr></thead>'
+        f'<table class="plan-actions fixed"><colgroup>{columns}</colgroup>'
+        f"<thead><tr>{header}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )

@@ -10,6 +10,7 @@ from components import texts
 from components.charts import status_by_theme_chart
 from components.data import load_plan, load_theme_summaries, load_themes
 from components.navigation import theme_page_path
+from components.shell import require_shell
 from components.status_html import PLAN_CSS, status_badge
 from models.formatting import date_da, date_long_da, number_da, today_local
 from models.status import STATUS_ORDER, Status
@@ -77,4 +78,5 @@ def main() -> None:
                 st.markdown(paragraph)
 
 
+require_shell()
 main()

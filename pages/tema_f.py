@@ -1,5 +1,7 @@
 """Theme F's page."""
 
+from components.shell import require_shell
 from components.theme_view import render_theme
 
+require_shell()
 render_theme("F")

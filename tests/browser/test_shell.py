@@ -30,7 +30,7 @@ def test_overview_renders_the_plan_and_links_every_theme(page: Page, app_url: st
 
 
 def test_theme_page_renders_tracks_actions_and_statuses(page: Page, app_url: str) -> None:
-    page.goto(f"{app_url}/tema-a")
+    page.goto(f"{app_url}/tema_a")
     wait_for_app(page)
     main = page.get_by_test_id("stMain")
     expect(page.get_by_role("heading", level=1)).to_have_text(
@@ -48,6 +48,6 @@ def test_navigation_from_the_sidebar_opens_a_theme(page: Page, app_url: str) -> 
     page.goto(app_url)
     wait_for_app(page)
     page.get_by_test_id("stSidebarNav").get_by_text("Tema C:", exact=False).click()
-    page.wait_for_url(f"{app_url}/tema-c")
+    page.wait_for_url(f"{app_url}/tema_c")
     wait_for_app(page)
     expect(page.get_by_test_id("stMain")).to_contain_text("Spor C.1:")

@@ -5,9 +5,11 @@ import streamlit as st
 from components import texts
 from components.data import ensure_database
 from components.navigation import build_pages
-from components.shell import shell_run
+from components.shell import resume_requested_page, shell_run
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
 ensure_database()
+page = st.navigation(build_pages())
+resume_requested_page()
 with shell_run():
-    st.navigation(build_pages()).run()
+    page.run()

@@ -78,5 +78,5 @@ def main() -> None:
                 st.markdown(paragraph)
 
 
-require_shell()
+require_shell(__file__)
 main()

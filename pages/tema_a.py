@@ -3,5 +3,5 @@
 from components.shell import require_shell
 from components.theme_view import render_theme
 
-require_shell()
+require_shell(__file__)
 render_theme("A")

@@ -25,4 +25,7 @@ def test_first_request_to_a_page_url_goes_through_the_app_shell(page: Page, app_
     nav = page.get_by_test_id("stSidebarNav")
     expect(nav.get_by_text("Tema C: Berigtigelse af tabt arbejdsfortjeneste")).to_have_count(1)
     expect(nav.get_by_text("tema c", exact=True)).to_have_count(0)
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Udviklings- og genopretningsplan")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Tema C: Berigtigelse af tabt arbejdsfortjeneste"
+    )
+    expect(page.get_by_test_id("stMain")).to_contain_text("Spor C.1:")

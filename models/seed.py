@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -14,6 +15,7 @@ from models.plan_file import DEFAULT_PLAN_PATH, ActionSeed, PlanSeed, TrackSeed,
 from models.tables import Action, Plan, Result, Theme, Track
 
 SEED_USER = "system"
+CodedRow = TypeVar("CodedRow", Theme, Track)
 
 
 @dataclass
@@ -32,6 +34,21 @@ def _sync(row: object, values: dict[str, object], report: SeedReport) -> None:
             setattr(row, key, value)
             changed = True
     report.refreshed += changed
+
+
+def _upsert(
+    session: Session, model: type[CodedRow], code: str, values: dict[str, object], report: SeedReport
+) -> CodedRow:
+    """The row with `code`, created or brought up to date with `values`."""
+    row = session.exec(select(model).where(model.code == code)).first()
+    if row is None:
+        row = model(code=code, **values)
+        session.add(row)
+        session.flush()
+        report.created += 1
+    else:
+        _sync(row, values, report)
+    return row
 
 
 def _seed_actions(
@@ -93,14 +110,7 @@ def _seed_track(
         "position": position,
         "timeline_notes": seed.timeline_notes,
     }
-    track = session.exec(select(Track).where(Track.code == seed.code)).first()
-    if track is None:
-        track = Track(code=seed.code, **values)
-        session.add(track)
-        session.flush()
-        report.created += 1
-    else:
-        _sync(track, values, report)
+    track = _upsert(session, Track, seed.code, values, report)
     _seed_results(session, track, seed.results, report)
     _seed_actions(session, track, seed.actions, report)
 
@@ -118,14 +128,7 @@ def seed_plan(session: Session, plan_seed: PlanSeed) -> SeedReport:
         _sync(plan, plan_seed.meta, report)
     for position, theme_seed in enumerate(plan_seed.themes, start=1):
         values = {"plan_id": plan.id, "title": theme_seed.title, "position": position}
-        theme = session.exec(select(Theme).where(Theme.code == theme_seed.code)).first()
-        if theme is None:
-            theme = Theme(code=theme_seed.code, **values)
-            session.add(theme)
-            session.flush()
-            report.created += 1
-        else:
-            _sync(theme, values, report)
+        theme = _upsert(session, Theme, theme_seed.code, values, report)
         for track_position, track_seed in enumerate(theme_seed.tracks, start=1):
             _seed_track(session, theme, track_position, track_seed, report)
     return report

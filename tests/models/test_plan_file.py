@@ -10,7 +10,7 @@ import pytest
 from models.periods import parse_period
 from models.plan_file import PlanFileError, load_plan_file, parse_plan
 from models.status import Status
-from tests.models.test_periods import PLAN_PHRASES
+from tests.models.plan_phrases import PLAN_PHRASES
 
 # The plan's overview ("Skematisk oversigt over temaer og spor"), verbatim.
 EXPECTED_TRACKS = {

@@ -37,7 +37,11 @@ def _sync(row: object, values: dict[str, object], report: SeedReport) -> None:
 
 
 def _upsert(
-    session: Session, model: type[CodedRow], code: str, values: dict[str, object], report: SeedReport
+    session: Session,
+    model: type[CodedRow],
+    code: str,
+    values: dict[str, object],
+    report: SeedReport,
 ) -> CodedRow:
     """The row with `code`, created or brought up to date with `values`."""
     row = session.exec(select(model).where(model.code == code)).first()

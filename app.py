@@ -3,13 +3,16 @@
 import streamlit as st
 
 from components import texts
+from components.auth import gate, render_user_box
 from components.data import ensure_database
 from components.navigation import build_pages
 from components.shell import resume_requested_page, shell_run
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
 ensure_database()
-page = st.navigation(build_pages())
+state = gate()
+page = st.navigation(build_pages(state))
+render_user_box(state)
 resume_requested_page()
-with shell_run():
+with shell_run(state):
     page.run()

@@ -16,14 +16,23 @@ from models.queries import (
     theme_summaries,
 )
 from models.seed import init_db
+from models.setup import get_or_create_setup_code
+
+SETUP_CODE_BANNER = "Opsætningskode til første administrator: "
 
 Revision = tuple[str, tuple[int, int, str]]
 
 
 @st.cache_resource(show_spinner=False)
 def _ensure_database(url: str) -> None:
-    """Create the schema and load the plan once per process and database."""
-    init_db(get_engine(url))
+    """Create the schema and load the plan once per process and database; while there are no
+    users, print the one-time setup code to the server's terminal."""
+    engine = get_engine(url)
+    init_db(engine)
+    with session_scope(engine, write=True) as session:
+        code = get_or_create_setup_code(session)
+    if code is not None:
+        print(f"{SETUP_CODE_BANNER}{code}", flush=True)
 
 
 def ensure_database() -> None:

@@ -1,11 +1,13 @@
-"""The app's page list for `st.navigation`: the overview and one page per theme."""
+"""The page list for `st.navigation`, built on every run from the user's current role."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from components import texts
+from components.auth import AuthState
 from components.data import load_theme_codes
+from models.users import MANAGE_USERS, PRESENT, READ_INTERNAL
 
 PAGES_DIR = "pages"
 
@@ -15,19 +17,41 @@ def theme_page_path(code: str) -> str:
     return f"{PAGES_DIR}/tema_{code.lower()}.py"
 
 
-def build_pages() -> dict[str, list[st.Page]]:
-    """Navigation sections with their pages, built on every run."""
-    overview = st.Page(
-        f"{PAGES_DIR}/overview.py",
-        title=texts.NAV_OVERVIEW,
-        icon=":material/dashboard:",
-        default=True,
-    )
-    themes = [
-        st.Page(
-            theme_page_path(code),
-            title=texts.THEME_NAV_LABEL.format(code=code, title=title),
+def _page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page:
+    return st.Page(f"{PAGES_DIR}/{name}.py", title=title, icon=icon, default=default)
+
+
+def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
+    """Only the pages this run's user may open; anything else is unreachable, even by URL."""
+    if state.setup_needed:
+        return {"": [_page("setup", texts.NAV_SETUP, ":material/key:", default=True)]}
+    if state.sso_denied_email is not None:
+        return {"": [_page("no_access", texts.NO_ACCESS_TITLE, ":material/block:", default=True)]}
+    if state.actor is None:
+        return {"": [_page("login", texts.NAV_LOGIN, ":material/login:", default=True)]}
+    role = state.actor.role
+    sections: dict[str, list[st.Page]] = {}
+    if role in READ_INTERNAL:
+        sections[texts.NAV_SECTION_MAIN] = [
+            _page("overview", texts.NAV_OVERVIEW, ":material/dashboard:", default=True)
+        ]
+        sections[texts.NAV_SECTION_THEMES] = [
+            st.Page(
+                theme_page_path(code), title=texts.THEME_NAV_LABEL.format(code=code, title=title)
+            )
+            for code, title in load_theme_codes()
+        ]
+    if role in PRESENT:
+        sections.setdefault(texts.NAV_SECTION_PRESENTATION, []).append(
+            _page(
+                "status_figures",
+                texts.NAV_STATUS_FIGURES,
+                ":material/bar_chart:",
+                default=role not in READ_INTERNAL,
+            )
         )
-        for code, title in load_theme_codes()
-    ]
-    return {texts.NAV_SECTION_MAIN: [overview], texts.NAV_SECTION_THEMES: themes}
+    if role in MANAGE_USERS:
+        sections[texts.NAV_SECTION_ADMIN] = [
+            _page("users", texts.NAV_USERS, ":material/manage_accounts:")
+        ]
+    return sections

@@ -50,3 +50,80 @@ CHART_COUNT = "Antal handlinger"
 
 NO_PLAN = "Planen er endnu ikke indlæst. Kør `python manage.py init-db`."
 THEME_NOT_FOUND = "Temaet {code} findes ikke i planen."
+
+LOGIN_TITLE = "Log ind"
+LOGIN_USERNAME = "Brugernavn"
+LOGIN_PASSWORD = "Adgangskode"
+LOGIN_BUTTON = "Log ind"
+LOGIN_SSO_BUTTON = "Log ind med organisationens konto (Microsoft)"
+LOGIN_INTRO = (
+    "Dashboardet for udviklings- og genopretningsplanen på familieområdet. "
+    "Kun medarbejdere med et arbejdsbetinget behov har adgang."
+)
+LOGOUT_BUTTON = "Log ud"
+LOGIN_DONE = "Du er logget ind."
+LOGGED_IN_AS = "Logget ind som **{name}**  \n{role}"
+NO_ACCESS_TITLE = "Ingen adgang"
+NO_ACCESS_TEXT = (
+    "Du er logget ind som {email}, men har ingen adgang til dashboardet. "
+    "Kontakt familieafdelingens administrator."
+)
+
+NAV_LOGIN = "Log ind"
+NAV_SETUP = "Første opsætning"
+NAV_USERS = "Brugere"
+NAV_STATUS_FIGURES = "Status i tal"
+NAV_SECTION_ADMIN = "Administration"
+NAV_SECTION_PRESENTATION = "Præsentation"
+
+SETUP_TITLE = "Første opsætning: opret administrator"
+SETUP_INTRO = (
+    "Der findes endnu ingen brugere. Indtast opsætningskoden, som serveren skrev i sin log ved "
+    "start (eller som `python manage.py setup-code` viser), og opret den første administrator."
+)
+SETUP_CODE = "Opsætningskode"
+SETUP_BUTTON = "Opret administrator"
+SETUP_DONE = "Administratoren er oprettet. Log ind med brugernavn og adgangskode."
+FIELD_USERNAME = "Brugernavn"
+FIELD_NAME = "Navn"
+FIELD_EMAIL = "E-mail (valgfri, til single sign-on)"
+FIELD_PASSWORD = "Adgangskode (mindst 12 tegn)"
+FIELD_PASSWORD_REPEAT = "Gentag adgangskode"
+FIELD_ROLE = "Rolle"
+PASSWORDS_DIFFER = "De to adgangskoder er ikke ens."
+
+USERS_TITLE = "Brugere og roller"
+USERS_TAB_ADD = "Opret bruger"
+USERS_TAB_ROLE = "Skift rolle"
+USERS_TAB_PASSWORD = "Nulstil adgangskode"
+USERS_TAB_ACTIVE = "Deaktiver / genaktiver"
+USERS_TAB_LOG = "Loginlog"
+USERS_SELECT = "Bruger"
+USERS_ADD_BUTTON = "Opret bruger"
+USERS_ROLE_BUTTON = "Skift rolle"
+USERS_PASSWORD_BUTTON = "Nulstil adgangskode"
+USERS_DEACTIVATE_BUTTON = "Deaktiver"
+USERS_ACTIVATE_BUTTON = "Genaktiver"
+USERS_CREATED = "Brugeren {username} er oprettet."
+USERS_ROLE_CHANGED = "{username} har nu rollen {role}."
+USERS_PASSWORD_RESET = "Adgangskoden for {username} er nulstillet."
+USERS_ACTIVE_CHANGED = "{username} er nu {state}."
+USERS_COLUMNS = {
+    "username": "Brugernavn",
+    "display_name": "Navn",
+    "email": "E-mail",
+    "role": "Rolle",
+    "active": "Aktiv",
+    "created_at": "Oprettet",
+    "last_login_at": "Seneste login",
+}
+LOG_COLUMNS = {"occurred_at": "Tidspunkt", "username": "Brugernavn", "outcome": "Hændelse"}
+LOGIN_OUTCOME_LABELS = {
+    "success": "Logget ind",
+    "failure": "Forkert adgangskode",
+    "locked": "Spærret (for mange forsøg)",
+    "refused_locked": "Afvist: spærret",
+    "logout": "Logget ud",
+    "sso_success": "Logget ind (SSO)",
+    "sso_unknown": "SSO: ukendt e-mail",
+}

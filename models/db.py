@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
-from models import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+from models import login, setup, tables, users  # noqa: F401  (register their tables)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = PROJECT_ROOT / "data"

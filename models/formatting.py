@@ -29,10 +29,12 @@ def date_long_da(value: dt.date | None) -> str:
 
 
 def datetime_da(value: dt.datetime | None) -> str:
-    """A stored naive-UTC time shown in Danish local time: `3. mar. 2025 14:05`."""
+    """A stored (UTC) time shown in Danish local time: `3. mar. 2025 14:05`."""
     if value is None:
         return NO_DATE
-    local = value.replace(tzinfo=dt.UTC).astimezone(LOCAL_TZ)
+    if value.tzinfo is None:  # treat naive values as UTC
+        value = value.replace(tzinfo=dt.UTC)
+    local = value.astimezone(LOCAL_TZ)
     return format_datetime(local, "d. MMM y HH:mm", locale=LOCALE, tzinfo=LOCAL_TZ)
 
 

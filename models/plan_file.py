@@ -9,12 +9,13 @@ from typing import Any
 
 import yaml
 
+from models.errors import DomainError
 from models.status import Status
 
 DEFAULT_PLAN_PATH = Path(__file__).resolve().parents[1] / "data" / "plan.yaml"
 
 
-class PlanFileError(ValueError):
+class PlanFileError(DomainError):
     """The plan file cannot be read; the message is Danish and names file, line and column."""
 
 

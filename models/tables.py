@@ -12,8 +12,8 @@ from models.status import Status
 
 
 def utcnow() -> dt.datetime:
-    """Naive UTC now: stored the same way in SQLite and PostgreSQL."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    """Aware UTC now; SQLModel stores it as UTC and returns it aware on SQLite and PostgreSQL."""
+    return dt.datetime.now(dt.UTC)
 
 
 def status_column(**kwargs: Any) -> sa.Column:

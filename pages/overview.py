@@ -14,6 +14,7 @@ from components.shell import require_shell
 from components.status_html import PLAN_CSS, status_badge
 from models.formatting import date_da, date_long_da, number_da, today_local
 from models.status import STATUS_ORDER, Status
+from models.users import READ_INTERNAL
 
 
 def _headline(total: int, done: int, overdue: int, attention: int) -> None:
@@ -78,5 +79,5 @@ def main() -> None:
                 st.markdown(paragraph)
 
 
-require_shell(__file__)
+require_shell(__file__, READ_INTERNAL)
 main()

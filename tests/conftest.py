@@ -69,5 +69,6 @@ def session(engine: Engine) -> Iterator[Session]:
 def _isolated_database_url(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """No test ever touches the developer's data/ database."""
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
+    monkeypatch.setenv("DASHBOARD_BCRYPT_ROUNDS", "4")  # fast hashes; the format is the same
     yield
     dispose_engines()

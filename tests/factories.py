@@ -10,6 +10,7 @@ from sqlmodel import Session
 from models.plan_file import ActionSeed, PlanSeed, ThemeSeed, TrackSeed
 from models.seed import seed_plan
 from models.status import Status
+from models.users import Actor, Role, User, create_user
 
 PLAN_META = {
     "title": "Testplan",
@@ -78,3 +79,32 @@ def seed_database(engine: Engine, plan_seed: PlanSeed | None = None) -> None:
     with Session(engine) as session:
         seed_plan(session, plan_seed or make_plan_seed())
         session.commit()
+
+
+PASSWORD = "korrekt-hest-batteri"
+
+
+def make_user(
+    session: Session,
+    username: str,
+    role: Role = Role.viewer,
+    *,
+    password: str = PASSWORD,
+    email: str | None = None,
+) -> User:
+    """A user created through the real command, as the command line would."""
+    user = create_user(
+        session,
+        actor=Actor.command_line(),
+        username=username,
+        display_name=username.title(),
+        role=role,
+        password=password,
+        email=email,
+    )
+    session.commit()
+    return user
+
+
+def actor_for(user: User) -> Actor:
+    return Actor(username=user.username, role=user.role)

@@ -29,8 +29,9 @@ def test_date_long_da() -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        (dt.datetime(2025, 1, 15, 11, 5), "15. jan. 2025 12:05"),  # CET = UTC+1
-        (dt.datetime(2025, 7, 1, 10, 0), "1. jul. 2025 12:00"),  # CEST = UTC+2
+        (dt.datetime(2025, 1, 15, 11, 5, tzinfo=dt.UTC), "15. jan. 2025 12:05"),  # CET = UTC+1
+        (dt.datetime(2025, 7, 1, 10, 0, tzinfo=dt.UTC), "1. jul. 2025 12:00"),  # CEST = UTC+2
+        (dt.datetime(2025, 7, 1, 10, 0), "1. jul. 2025 12:00"),  # naive = UTC
         (None, "–"),
     ],
 )

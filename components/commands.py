@@ -1,0 +1,42 @@
+"""Runs a `models` write command for a page: one transaction, Danish errors shown, not raised."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from models.db import session_scope
+from models.errors import DomainError
+from models.users import PermissionDenied
+
+Result = TypeVar("Result")
+_FLASH = "_flash_message"
+
+
+def run_command(
+    command: Callable[..., Result], /, *, success: str | None = None, **kwargs: Any
+) -> Result | None:
+    """Call `command(session, **kwargs)` in one write transaction.
+
+    A refusal is shown as an error and returns None. With `success`, the page reruns (so that
+    everything it shows is read again) and shows `success` once at the top.
+    """
+    try:
+        with session_scope(write=True) as session:
+            result = command(session, **kwargs)
+    except (DomainError, PermissionDenied) as error:
+        st.error(str(error))
+        return None
+    if success is not None:
+        st.session_state[_FLASH] = success
+        st.rerun()
+    return result
+
+
+def show_flash() -> None:
+    """Show the message a command left before its rerun."""
+    message = st.session_state.pop(_FLASH, None)
+    if message:
+        st.success(message)

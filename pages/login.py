@@ -1,0 +1,16 @@
+"""The login page: the only page anyone sees before logging in."""
+
+import streamlit as st
+
+from components import texts
+from components.auth import render_login_form
+from components.commands import show_flash
+from components.shell import require_shell
+
+require_shell(__file__)
+st.title(texts.APP_TITLE)
+st.caption(texts.LOGIN_INTRO)
+show_flash()
+left, _ = st.columns([2, 3])
+with left:
+    render_login_form()

@@ -1,0 +1,10 @@
+"""Shown to a single-sign-on user whose e-mail maps to no active user."""
+
+import streamlit as st
+
+from components import texts
+from components.shell import current_auth, require_shell
+
+require_shell(__file__)
+st.title(texts.NO_ACCESS_TITLE)
+st.warning(texts.NO_ACCESS_TEXT.format(email=current_auth().sso_denied_email or "?"))

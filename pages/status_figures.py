@@ -1,0 +1,24 @@
+"""Aggregate status of the plan: counts per status and theme, nothing internal."""
+
+import streamlit as st
+
+from components import texts
+from components.charts import status_by_theme_chart
+from components.data import load_plan, load_theme_summaries
+from components.shell import require_shell
+from models.formatting import number_da
+from models.status import STATUS_ORDER
+from models.users import PRESENT
+
+require_shell(__file__, PRESENT)
+plan = load_plan()
+summaries = load_theme_summaries()
+st.title(texts.NAV_STATUS_FIGURES)
+if plan is not None:
+    st.caption(
+        f"{plan.municipality} · {plan.title} {plan.period_start_year}–{plan.period_end_year}"
+    )
+columns = st.columns(len(STATUS_ORDER))
+for column, status in zip(columns, STATUS_ORDER, strict=True):
+    column.metric(status.value, number_da(sum(s.status_counts[status] for s in summaries)))
+st.altair_chart(status_by_theme_chart(summaries), width="stretch")

@@ -3,13 +3,38 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import getpass
 import sys
-from collections.abc import Callable
+
+from sqlalchemy.engine import Engine
 
 from models.db import get_engine, session_scope
+from models.errors import DomainError
 from models.plan_export import plan_json
 from models.plan_file import PlanFileError
 from models.seed import init_db
+from models.setup import get_or_create_setup_code
+from models.users import (
+    Actor,
+    PermissionDenied,
+    Role,
+    UserError,
+    create_user,
+    list_users,
+    reset_password,
+    set_active,
+    set_role,
+)
+
+CLI = Actor.command_line()  # whoever runs the command line on the server acts as operator
+
+
+def ready_engine() -> Engine:
+    """The configured database, created and seeded if it is new."""
+    engine = get_engine()
+    init_db(engine)
+    return engine
 
 
 def cmd_init_db(_args: argparse.Namespace) -> int:
@@ -21,24 +46,112 @@ def cmd_init_db(_args: argparse.Namespace) -> int:
 
 def cmd_export_plan(_args: argparse.Namespace) -> int:
     """Print the whole plan as JSON to stdout."""
-    engine = get_engine()
-    init_db(engine)
-    with session_scope(engine) as session:
+    with session_scope(ready_engine()) as session:
         sys.stdout.write(plan_json(session) + "\n")
     return 0
 
 
-COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
-    "init-db": (cmd_init_db, "opret databasen og indlæs planen (kan køres flere gange)"),
-    "export-plan": (cmd_export_plan, "skriv hele planen som JSON til stdout"),
-}
+def read_password() -> str:
+    """A new password from the terminal (asked twice) or the first line of stdin; never argv."""
+    if sys.stdin.isatty():
+        first = getpass.getpass("Adgangskode: ")
+        if first != getpass.getpass("Gentag adgangskode: "):
+            raise UserError("De to adgangskoder er ikke ens.")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def cmd_setup_code(_args: argparse.Namespace) -> int:
+    """Print the one-time code that creates the first admin in the app."""
+    with session_scope(ready_engine(), write=True) as session:
+        code = get_or_create_setup_code(session)
+    if code is None:
+        print("Der findes allerede brugere; opsætningskoden er brugt.", file=sys.stderr)
+        return 1
+    print(code)
+    return 0
+
+
+def cmd_add_user(args: argparse.Namespace) -> int:
+    password = read_password()
+    with session_scope(ready_engine(), write=True) as session:
+        user = create_user(
+            session,
+            actor=CLI,
+            username=args.username,
+            display_name=args.name,
+            role=Role(args.role),
+            password=password,
+            email=args.email,
+        )
+    print(f"Brugeren {user.username} ({user.role.value}) er oprettet.")
+    return 0
+
+
+def cmd_set_role(args: argparse.Namespace) -> int:
+    with session_scope(ready_engine(), write=True) as session:
+        user = set_role(session, actor=CLI, username=args.username, role=Role(args.role))
+    print(f"{user.username} har nu rollen {user.role.value}.")
+    return 0
+
+
+def cmd_reset_password(args: argparse.Namespace) -> int:
+    password = read_password()
+    with session_scope(ready_engine(), write=True) as session:
+        user = reset_password(session, actor=CLI, username=args.username, password=password)
+    print(f"Adgangskoden for {user.username} er nulstillet.")
+    return 0
+
+
+def cmd_deactivate(args: argparse.Namespace) -> int:
+    with session_scope(ready_engine(), write=True) as session:
+        user = set_active(session, actor=CLI, username=args.username, active=False)
+    print(f"{user.username} er deaktiveret.")
+    return 0
+
+
+def cmd_list_users(_args: argparse.Namespace) -> int:
+    with session_scope(ready_engine()) as session:
+        users = list_users(session)
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["username", "name", "email", "role", "active", "last_login"])
+    for user in users:
+        last = user.last_login_at.isoformat() if user.last_login_at else ""
+        writer.writerow(
+            [user.username, user.display_name, user.email or "", user.role.value, user.active, last]
+        )
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="manage.py", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
-    for name, (handler, help_text) in COMMANDS.items():
+    simple = {
+        "init-db": (cmd_init_db, "opret databasen og indlæs planen (kan køres flere gange)"),
+        "export-plan": (cmd_export_plan, "skriv hele planen som JSON til stdout"),
+        "setup-code": (cmd_setup_code, "vis engangskoden til første administrator"),
+        "list-users": (cmd_list_users, "list brugere som CSV"),
+    }
+    for name, (handler, help_text) in simple.items():
         sub.add_parser(name, help=help_text).set_defaults(handler=handler)
+    roles = [role.value for role in Role]
+    add = sub.add_parser("add-user", help="opret en bruger (adgangskode fra stdin eller prompt)")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=roles)
+    add.add_argument("--name", required=True)
+    add.add_argument("--email")
+    add.set_defaults(handler=cmd_add_user)
+    role = sub.add_parser("set-role", help="skift en brugers rolle")
+    role.add_argument("username")
+    role.add_argument("role", choices=roles)
+    role.set_defaults(handler=cmd_set_role)
+    for name, handler, help_text in (
+        ("reset-password", cmd_reset_password, "ny adgangskode (fra stdin eller prompt)"),
+        ("deactivate", cmd_deactivate, "deaktiver en bruger"),
+    ):
+        command = sub.add_parser(name, help=help_text)
+        command.add_argument("username")
+        command.set_defaults(handler=handler)
     return parser
 
 
@@ -49,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     except PlanFileError as error:
         print(f"Fejl i planfilen: {error}", file=sys.stderr)
         return 2
+    except (DomainError, PermissionDenied) as error:
+        print(f"Fejl: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -118,7 +118,11 @@ def _build_authenticator() -> stauth.Authenticate:
 
 def _clear_login(authenticator: stauth.Authenticate) -> None:
     """Forget a login that is no longer valid (deactivated user, revoked cookie)."""
-    authenticator.logout(location="unrendered")
+    if st.session_state.get("authentication_status"):
+        authenticator.logout(location="unrendered")
+        return
+    authenticator.cookie_controller.delete_cookie()
+    st.session_state["logout"] = True  # the library then ignores the cookie in this session
 
 
 def _sso_state() -> AuthState:
@@ -202,5 +206,8 @@ def render_user_box(state: AuthState) -> None:
     authenticator: stauth.Authenticate = st.session_state[_AUTHENTICATOR]
     # The cookie component deletes the cookie and reruns the app itself.
     authenticator.logout(
-        button_name=texts.LOGOUT_BUTTON, location="sidebar", key="logout_button", callback=_on_logout
+        button_name=texts.LOGOUT_BUTTON,
+        location="sidebar",
+        key="logout_button",
+        callback=_on_logout,
     )

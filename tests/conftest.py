@@ -12,6 +12,7 @@ from sqlmodel import Session, SQLModel
 
 from models.db import create_db_engine, create_schema, dispose_engines
 
+TEST_COOKIE_KEY = "test-cookie-key-0123456789abcdefghijklmnop"
 PG_SKIP_REASON = (
     "PostgreSQL tests need a server: set TEST_DATABASE_URL "
     "(e.g. postgresql+psycopg://postgres@127.0.0.1:5432/dashboard_test); .ci/run always does"
@@ -70,5 +71,6 @@ def _isolated_database_url(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> I
     """No test ever touches the developer's data/ database."""
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
     monkeypatch.setenv("DASHBOARD_BCRYPT_ROUNDS", "4")  # fast hashes; the format is the same
+    monkeypatch.setenv("DASHBOARD_COOKIE_KEY", TEST_COOKIE_KEY)  # never data/cookie.key
     yield
     dispose_engines()

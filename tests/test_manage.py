@@ -65,3 +65,101 @@ def test_manage_runs_as_a_script_and_honours_database_url(tmp_path: Path) -> Non
     )
     assert json.loads(result.stdout)["plan"]["municipality"] == "Faxe Kommune"
     assert (tmp_path / "cli.db").exists()
+
+
+def cli(*args: str, stdin: str = "", env_url: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": env_url}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_user_management_from_the_command_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'users.db'}"
+    code = cli("setup-code", env_url=url)
+    assert code.returncode == 0
+    assert len(code.stdout.strip()) >= 12
+    assert cli("setup-code", env_url=url).stdout == code.stdout  # the same until used
+
+    added = cli(
+        "add-user",
+        "Hanna",
+        "--role",
+        "admin",
+        "--name",
+        "Hanna Levy",
+        stdin="korrekt-hest-batteri\n",
+        env_url=url,
+    )
+    assert (added.returncode, added.stdout) == (0, "Brugeren hanna (admin) er oprettet.\n")
+    cli(
+        "add-user",
+        "bo",
+        "--role",
+        "viewer",
+        "--name",
+        "Bo",
+        stdin="bo-har-et-kodeord\n",
+        env_url=url,
+    )
+    assert cli("set-role", "BO", "editor", env_url=url).stdout == "bo har nu rollen editor.\n"
+    assert cli("reset-password", "bo", stdin="et-helt-nyt-kodeord\n", env_url=url).returncode == 0
+    assert cli("deactivate", "bo", env_url=url).stdout == "bo er deaktiveret.\n"
+
+    listing = cli("list-users", env_url=url).stdout.splitlines()
+    assert listing[0] == "username,name,email,role,active,last_login"
+    assert listing[1:] == ["bo,Bo,,editor,False,", "hanna,Hanna Levy,,admin,True,"]
+
+    used = cli("setup-code", env_url=url)
+    assert used.returncode == 1
+    assert "opsætningskoden er brugt" in used.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (
+            ("add-user", "x1", "--role", "viewer", "--name", "X"),
+            "kort\n",
+            "Fejl: Adgangskoden skal være mindst 12 tegn (den er 4).\n",
+        ),
+        (
+            ("deactivate", "hanna"),
+            "",
+            "Fejl: Den sidste aktive administrator kan ikke deaktiveres.\n",
+        ),
+        (("set-role", "ukendt", "viewer"), "", "Fejl: Brugeren 'ukendt' findes ikke.\n"),
+    ],
+    ids=["short-password", "last-admin", "unknown-user"],
+)
+def test_refused_commands_say_why_in_danish(
+    tmp_path: Path, args: tuple[str, ...], stdin: str, message: str
+) -> None:
+    url = f"sqlite:///{tmp_path / 'users.db'}"
+    cli(
+        "add-user",
+        "hanna",
+        "--role",
+        "admin",
+        "--name",
+        "H",
+        stdin="korrekt-hest-batteri\n",
+        env_url=url,
+    )
+    result = cli(*args, stdin=stdin, env_url=url)
+    assert (result.returncode, result.stderr) == (1, message)
+
+
+def test_a_password_is_never_taken_from_the_arguments() -> None:
+    from manage import build_parser
+
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(
+            ["add-user", "x", "--role", "viewer", "--name", "X", "--password", "hemmelig-kode-123"]
+        )

@@ -1,46 +1,136 @@
-"""AppTest renders of the app shell: the overview and every theme page."""
+"""AppTest renders of every page, for every role, and of what the anonymous visitor gets."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from models.plan_file import ThemeSeed, load_plan_file
+from models.users import Role
+from tests.pages.apptest import APP, rendered_text, run_app, seeded_database
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PLAN = load_plan_file()
+USERS = (
+    ("hanna", Role.admin),
+    ("erik", Role.editor),
+    ("vera", Role.viewer),
+    ("pia", Role.presenter),
+)
+INTERNAL_PAGES = ["pages/overview.py", *[f"pages/tema_{t.code.lower()}.py" for t in PLAN.themes]]
 
 
-def run_app(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    if page is not None:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+@pytest.fixture
+def users() -> None:
+    seeded_database(*USERS)
 
 
-def test_overview_shows_the_plan_and_every_theme() -> None:
+def nav_pages(at) -> list[str]:
+    """The page titles st.navigation offered in this run."""
+    (nav,) = [node for node in at.get("navigation")] or [None]
+    return [page.page_name for page in nav.proto.app_pages] if nav else []
+
+
+def test_first_run_without_users_offers_only_the_setup_page() -> None:
+    seeded_database()
     at = run_app()
+    assert at.title[0].value == "Første opsætning: opret administrator"
+    assert [field.label for field in at.text_input][:2] == ["Opsætningskode", "Brugernavn"]
+    assert "Spor A.1" not in rendered_text(at)
+
+
+def assert_unreachable(page: str, *, username: str | None = None) -> None:
+    """st.navigation did not register `page` for this user: no URL or link can open it."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    if username is not None:
+        at.session_state["authentication_status"] = True
+        at.session_state["username"] = username
+    at.run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(page)
+
+
+def test_without_login_only_the_login_form_is_shown(users: None) -> None:
+    at = run_app()
+    text = rendered_text(at)
+    assert [field.label for field in at.text_input] == ["Brugernavn", "Adgangskode"]
+    for leak in ("Spor ", "Handlinger i alt", "Genopretning i alle sager", "Brugere og roller"):
+        assert leak not in text
+
+
+@pytest.mark.parametrize("page", [*INTERNAL_PAGES, "pages/users.py", "pages/status_figures.py"])
+def test_without_login_no_page_can_be_reached(users: None, page: str) -> None:
+    assert_unreachable(page)
+
+
+@pytest.mark.parametrize("username", ["hanna", "erik", "vera"])
+def test_internal_roles_see_the_overview(users: None, username: str) -> None:
+    at = run_app(username=username)
     assert at.title[0].value == "Udviklings- og genopretningsplan på familieområdet 2024–2027"
-    metrics = {m.label: m.value for m in at.metric}
     total = sum(len(track.actions) for theme in PLAN.themes for track in theme.tracks)
-    assert metrics["Handlinger i alt"] == str(total)
-    html = " ".join(str(element.proto) for element in at.get("html"))
+    assert {m.label: m.value for m in at.metric}["Handlinger i alt"] == str(total)
+    html = rendered_text(at)
     for theme in PLAN.themes:
         assert f"<b>{theme.code}</b>: " in html
+    assert "Logget ind som" in rendered_text(at)
 
 
 @pytest.mark.parametrize("theme", PLAN.themes, ids=lambda theme: theme.code)
-def test_theme_page_shows_each_track_of_its_theme(theme: ThemeSeed) -> None:
-    at = run_app(f"pages/tema_{theme.code.lower()}.py")
+def test_theme_page_shows_each_track_of_its_theme(users: None, theme: ThemeSeed) -> None:
+    at = run_app(f"pages/tema_{theme.code.lower()}.py", username="vera")
     assert at.title[0].value == f"Tema {theme.code}: {theme.title}"
     headings = [subheader.value for subheader in at.subheader]
     assert headings == [f"Spor {track.code}: {track.title}" for track in theme.tracks]
-    html = " ".join(str(element.proto) for element in at.get("html"))
+    html = rendered_text(at)
     for track in theme.tracks:
         for action in track.actions:
             assert action.code in html
+
+
+@pytest.mark.parametrize("page", [*INTERNAL_PAGES])
+def test_a_viewer_sees_no_edit_controls(users: None, page: str) -> None:
+    at = run_app(page, username="vera")
+    assert [button.label for button in at.button] == ["Log ud"]
+    assert not at.text_input
+    assert not at.selectbox
+    assert not at.text_area
+
+
+@pytest.mark.parametrize("username", ["erik", "vera", "pia"])
+def test_only_admins_reach_the_user_page(users: None, username: str) -> None:
+    assert_unreachable("pages/users.py", username=username)
+
+
+def test_an_admin_reaches_the_user_page(users: None) -> None:
+    at = run_app("pages/users.py", username="hanna")
+    assert at.title[0].value == "Brugere og roller"
+    assert "hanna" in rendered_text(at)
+    assert "Opret bruger" in [tab.label for tab in at.tabs]
+
+
+def test_a_presenter_sees_aggregate_status_only(users: None) -> None:
+    at = run_app(username="pia")
+    assert at.title[0].value == "Status i tal"
+    assert [m.label for m in at.metric] == [
+        "Kommende opgave",
+        "I gang",
+        "Obs",
+        "Afsluttet/implementeret",
+    ]
+    text = rendered_text(at)
+    for leak in ("Spor ", "BLU 29.9.2025", "Handlinger i alt", "Brugere og roller"):
+        assert leak not in text
+
+
+@pytest.mark.parametrize("page", [*INTERNAL_PAGES, "pages/users.py"])
+def test_a_presenter_reaches_no_internal_page(users: None, page: str) -> None:
+    assert_unreachable(page, username="pia")
+
+
+def test_a_deactivated_user_is_logged_out_on_the_next_run(users: None) -> None:
+    from models.db import get_engine, session_scope
+    from models.users import Actor, set_active
+
+    with session_scope(get_engine(), write=True) as session:
+        set_active(session, actor=Actor.command_line(), username="vera", active=False)
+    at = run_app(username="vera")
+    assert [field.label for field in at.text_input] == ["Brugernavn", "Adgangskode"]

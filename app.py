@@ -7,8 +7,10 @@ from components.auth import gate, render_user_box
 from components.data import ensure_database
 from components.navigation import build_pages
 from components.shell import resume_requested_page, shell_run
+from components.status_html import APP_CSS
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
+st.html(APP_CSS)
 ensure_database()
 state = gate()
 page = st.navigation(build_pages(state))

@@ -10,6 +10,13 @@ from models.formatting import date_da
 from models.queries import ActionView
 from models.status import STATUS_COLORS, STATUS_SYMBOLS, STATUS_TEXT_COLORS, Status
 
+# App-wide: the login cookie component is an invisible helper; it should take no space.
+APP_CSS = """
+<style>
+.stElementContainer:has(iframe[title*="CookieManager"]) { display: none; }
+</style>
+"""
+
 PLAN_CSS = """
 <style>
 .plan-actions { width: 100%; border-collapse: collapse; font-size: 0.95rem; }

@@ -11,6 +11,8 @@ require_shell(__file__)
 st.title(texts.APP_TITLE)
 st.caption(texts.LOGIN_INTRO)
 show_flash()
+if st.session_state.get("setup_done") and not st.session_state.get("authentication_status"):
+    st.success(texts.SETUP_DONE)
 left, _ = st.columns([2, 3])
 with left:
     render_login_form()

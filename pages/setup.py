@@ -23,11 +23,13 @@ if submitted:
         st.error(texts.PASSWORDS_DIFFER)
     elif run_command(
         create_first_admin,
-        success=texts.SETUP_DONE,
         setup_code=code,
         username=username,
         display_name=name,
         password=password,
         email=email or None,
     ):
+        # Shown by the login page for the rest of the session (a plain flash message would be
+        # lost to the rerun that the login cookie component makes when it first loads).
+        st.session_state["setup_done"] = True
         st.rerun()

@@ -42,8 +42,13 @@ def user_table(users: list[User]) -> pd.DataFrame:
 
 
 def role_select(key: str) -> Role:
+    roles = list(Role)
     return st.selectbox(
-        texts.FIELD_ROLE, list(Role), format_func=lambda role: ROLE_LABELS[role], key=key
+        texts.FIELD_ROLE,
+        roles,
+        index=roles.index(Role.viewer),
+        format_func=lambda role: ROLE_LABELS[role],
+        key=key,
     )
 
 

@@ -10,12 +10,19 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from sqlmodel import Session
 
-from tests.conftest import skip_or_fail
+from models.db import create_db_engine
+from models.seed import init_db
+from models.users import Role
+from tests.conftest import TEST_COOKIE_KEY, skip_or_fail
+from tests.factories import PASSWORD, make_user
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -64,13 +71,41 @@ def chromium_path() -> str:
     return CHROMIUM
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app on a free port against a fresh SQLite file; stopped after the module."""
+BROWSER_USERS = (("hanna", Role.admin), ("erik", Role.editor), ("vera", Role.viewer))
+
+
+@dataclass
+class Server:
+    url: str
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+def _seed(database_url: str, users: tuple[tuple[str, Role], ...]) -> None:
+    engine = create_db_engine(database_url)
+    init_db(engine)
+    with Session(engine) as session:
+        for username, role in users:
+            make_user(session, username, role)
+    engine.dispose()
+
+
+@contextmanager
+def running_app(workdir: Path, users: tuple[tuple[str, Role], ...]) -> Iterator[Server]:
+    """`streamlit run app.py` on a free port against a fresh SQLite file with `users`."""
     port = _free_port()
-    workdir = tmp_path_factory.mktemp("app")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'browser.db'}"}
-    log = (workdir / "streamlit.log").open("wb")
+    database_url = f"sqlite:///{workdir / 'browser.db'}"
+    _seed(database_url, users)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DASHBOARD_COOKIE_KEY": TEST_COOKIE_KEY,
+        "DASHBOARD_BCRYPT_ROUNDS": "4",
+    }
+    log_path = workdir / "streamlit.log"
+    log = log_path.open("wb")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -97,7 +132,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_for_health(base_url, process)
-        yield base_url
+        yield Server(base_url, log_path)
     finally:
         process.terminate()
         try:
@@ -105,6 +140,18 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app with an admin, an editor and a viewer; one server per test module."""
+    with running_app(tmp_path_factory.mktemp("app"), BROWSER_USERS) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def app_url(app_server: Server) -> str:
+    return app_server.url
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +176,17 @@ def page(browser: Browser) -> Iterator[Page]:
 def wait_for_app(page: Page) -> None:
     """Wait until Streamlit has finished running the page's script."""
     page.wait_for_selector(APP_READY, timeout=60_000)
+
+
+def log_in(page: Page, app_url: str, username: str, password: str = PASSWORD) -> None:
+    """Log in through the real form and wait for the user's first page."""
+    page.goto(app_url)
+    wait_for_app(page)
+    page.get_by_label("Brugernavn").fill(username)
+    page.get_by_label("Adgangskode").fill(password)
+    page.get_by_role("button", name="Log ind").click()
+    page.get_by_text("Logget ind som").wait_for(timeout=60_000)
+    wait_for_app(page)
 
 
 ARTIFACTS = PROJECT_ROOT / "artifacts"

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, wait_for_app
+from tests.browser.conftest import ARTIFACTS, log_in, wait_for_app
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -16,8 +16,7 @@ expect = pytest.importorskip("playwright.sync_api").expect
 
 
 def test_overview_renders_the_plan_and_links_every_theme(page: Page, app_url: str) -> None:
-    page.goto(app_url)
-    wait_for_app(page)
+    log_in(page, app_url, "vera")
     expect(page.get_by_role("heading", level=1)).to_contain_text(
         "Udviklings- og genopretningsplan på familieområdet"
     )
@@ -30,6 +29,7 @@ def test_overview_renders_the_plan_and_links_every_theme(page: Page, app_url: st
 
 
 def test_theme_page_renders_tracks_actions_and_statuses(page: Page, app_url: str) -> None:
+    log_in(page, app_url, "vera")
     page.goto(f"{app_url}/tema_a")
     wait_for_app(page)
     main = page.get_by_test_id("stMain")
@@ -45,8 +45,7 @@ def test_theme_page_renders_tracks_actions_and_statuses(page: Page, app_url: str
 
 
 def test_navigation_from_the_sidebar_opens_a_theme(page: Page, app_url: str) -> None:
-    page.goto(app_url)
-    wait_for_app(page)
+    log_in(page, app_url, "vera")
     page.get_by_test_id("stSidebarNav").get_by_text("Tema C:", exact=False).click()
     page.wait_for_url(f"{app_url}/tema_c")
     wait_for_app(page)

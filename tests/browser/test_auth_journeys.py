@@ -1,0 +1,126 @@
+"""Login journeys in a real browser: first-run setup, user creation, roles, lock-out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.browser.conftest import (
+    ARTIFACTS,
+    Server,
+    log_in,
+    running_app,
+    wait_for_app,
+)
+from tests.factories import PASSWORD
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
+
+
+@pytest.fixture(scope="module")
+def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server on an empty user table: it must ask for the setup code."""
+    with running_app(tmp_path_factory.mktemp("fresh"), ()) as server:
+        yield server
+
+
+def new_page(browser: Browser) -> Page:
+    return browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+
+
+def add_user(page: Page, username: str, role_label: str) -> None:
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_label("Navn", exact=True))
+    form.get_by_label("Brugernavn").fill(username)
+    form.get_by_label("Navn", exact=True).fill(username.title())
+    form.get_by_test_id("stSelectbox").click()
+    page.get_by_role("option", name=role_label).click()
+    form.get_by_label("Adgangskode (mindst 12 tegn)").fill(PASSWORD)
+    form.get_by_label("Gentag adgangskode").fill(PASSWORD)
+    form.get_by_role("button", name="Opret bruger").click()
+    expect(page.get_by_text(f"Brugeren {username} er oprettet.")).to_be_visible(timeout=30_000)
+    wait_for_app(page)
+
+
+def test_setup_code_creates_the_first_admin_who_creates_an_editor_and_a_viewer(
+    browser: Browser, fresh_server: Server
+) -> None:
+    page = new_page(browser)
+    page.goto(fresh_server.url)
+    wait_for_app(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Første opsætning: opret administrator"
+    )
+    code = re.search(r"Opsætningskode til første administrator: (\S+)", fresh_server.log())
+    assert code, "the server printed no setup code"
+
+    page.get_by_label("Opsætningskode").fill("forkert-kode")
+    page.get_by_label("Brugernavn").fill("hanna")
+    page.get_by_label("Navn", exact=True).fill("Hanna Levy")
+    page.get_by_label("Adgangskode (mindst 12 tegn)").fill(PASSWORD)
+    page.get_by_label("Gentag adgangskode").fill(PASSWORD)
+    page.get_by_role("button", name="Opret administrator").click()
+    expect(page.get_by_text("Opsætningskoden er forkert")).to_be_visible(timeout=30_000)
+
+    page.get_by_label("Opsætningskode").fill(code.group(1))
+    page.get_by_role("button", name="Opret administrator").click()
+    expect(page.get_by_text("Administratoren er oprettet")).to_be_visible(timeout=30_000)
+
+    log_in(page, fresh_server.url, "hanna")
+    page.get_by_test_id("stSidebarNav").get_by_text("Brugere").click()
+    wait_for_app(page)
+    add_user(page, "erik", "Redaktør")
+    add_user(page, "vera", "Læser (styregruppe)")
+    table = page.get_by_test_id("stDataFrame").first
+    expect(table).to_contain_text("erik")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "users.png"))
+
+    viewer = new_page(browser)
+    log_in(viewer, fresh_server.url, "vera")
+    main = viewer.get_by_test_id("stMain")
+    expect(main).to_contain_text("Handlinger i alt")
+    expect(viewer.get_by_role("textbox")).to_have_count(0)
+    expect(viewer.get_by_test_id("stSidebarNav")).not_to_contain_text("Brugere")
+    viewer.goto(f"{fresh_server.url}/users")
+    wait_for_app(viewer)
+    expect(viewer.get_by_test_id("stMain")).not_to_contain_text("Brugere og roller")
+    expect(viewer.get_by_test_id("stMain")).not_to_contain_text("Opret bruger")
+
+
+def test_wrong_passwords_lock_the_username_and_say_so(page: Page, app_url: str) -> None:
+    page.goto(app_url)
+    wait_for_app(page)
+    for _ in range(5):
+        page.get_by_label("Brugernavn").fill("erik")
+        page.get_by_label("Adgangskode").fill("forkert-adgangskode")
+        page.get_by_role("button", name="Log ind").click()
+        wait_for_app(page)
+    expect(page.get_by_text("Brugernavnet er spærret i 15 minutter")).to_be_visible()
+    page.get_by_label("Brugernavn").fill("erik")
+    page.get_by_label("Adgangskode").fill(PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Brugernavnet er spærret i 15 minutter")).to_be_visible()
+    expect(page.get_by_text("Logget ind som")).to_have_count(0)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "locked.png"))
+
+
+def test_logout_ends_the_session_also_after_a_reload(page: Page, app_url: str) -> None:
+    log_in(page, app_url, "vera")
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_text("Logget ind som")).to_be_visible()  # the cookie resumes it
+    page.get_by_role("button", name="Log ud").click()
+    expect(page.get_by_role("button", name="Log ind")).to_be_visible(timeout=30_000)
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="Log ind")).to_be_visible()
+    expect(page.get_by_text("Logget ind som")).to_have_count(0)

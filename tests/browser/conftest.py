@@ -154,9 +154,13 @@ def app_url(app_server: Server) -> str:
     return app_server.url
 
 
+EXPECT_TIMEOUT_MS = 30_000  # a loaded 2-core CI machine can take seconds to rerun a page
+
+
 @pytest.fixture(scope="module")
 def browser(chromium_path: str) -> Iterator[Browser]:
     sync_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright package")
+    sync_api.expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS

@@ -30,15 +30,17 @@ def test_two_sessions_editing_the_same_action(engine: Engine) -> None:
         erik = actor_for(make_user(session, "erik", Role.editor))
         ida = actor_for(make_user(session, "ida", Role.editor))
     (target,) = action_ids(engine, 1)
-    with Session(engine) as first, Session(engine) as second:
-        base = first.get(Action, target).version
-        assert second.get(Action, target).version == base  # both have read the same version
-        save_action_edits(first, actor=erik, edits=[ActionEdit(target, base, {"status": "Obs"})])
-        first.commit()
+    # Both editors open the page: each reads the action in its own session.
+    with Session(engine) as erik_page, Session(engine) as ida_page:
+        base = erik_page.get(Action, target).version
+        assert ida_page.get(Action, target).version == base
+    # Each save is its own write transaction, as the app does it.
+    with session_scope(engine, write=True) as session:
+        save_action_edits(session, actor=erik, edits=[ActionEdit(target, base, {"status": "Obs"})])
+    with session_scope(engine, write=True) as session:
         (late,) = save_action_edits(
-            second, actor=ida, edits=[ActionEdit(target, base, {"status": "I gang"})]
+            session, actor=ida, edits=[ActionEdit(target, base, {"status": "I gang"})]
         )
-        second.commit()
     assert (late.outcome, late.current["status"].value, late.last_changed_by) == (
         Outcome.conflict,
         "Obs",

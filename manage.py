@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import getpass
 import sys
 
 from sqlalchemy.engine import Engine
 
+from models.change_log import changes_csv, list_changes
 from models.db import get_engine, session_scope
 from models.errors import DomainError
+from models.formatting import LOCAL_TZ
 from models.plan_export import plan_json
 from models.plan_file import PlanFileError
 from models.seed import init_db
@@ -123,6 +126,21 @@ def cmd_list_users(_args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_changes(args: argparse.Namespace) -> int:
+    """Print the change log since a date (Danish time) as CSV."""
+    since = dt.datetime.combine(args.since, dt.time(), tzinfo=LOCAL_TZ)
+    with session_scope(ready_engine()) as session:
+        sys.stdout.write(changes_csv(list_changes(session, since=since)))
+    return 0
+
+
+def iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' er ikke en dato som ÅÅÅÅ-MM-DD") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="manage.py", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
@@ -152,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text)
         command.add_argument("username")
         command.set_defaults(handler=handler)
+    changes = sub.add_parser("export-changes", help="ændringsloggen som CSV")
+    changes.add_argument("--since", required=True, type=iso_date, metavar="ÅÅÅÅ-MM-DD")
+    changes.set_defaults(handler=cmd_export_changes)
     return parser
 
 

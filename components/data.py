@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
+from models.change_log import ChangeRow, list_change_authors, list_changes
 from models.db import database_url, get_engine, session_scope
 from models.queries import (
     PlanView,
@@ -87,3 +90,19 @@ def load_theme(code: str) -> ThemeView | None:
 
 def load_theme_summaries() -> list[ThemeSummary]:
     return _summaries(_revision())
+
+
+def load_action_history(action_id: int) -> list[ChangeRow]:
+    """Every change of one action, newest first (read fresh: it changes with every save)."""
+    with session_scope() as session:
+        return list_changes(session, action_id=action_id)
+
+
+def load_changes(**filters: Any) -> list[ChangeRow]:
+    with session_scope() as session:
+        return list_changes(session, **filters)
+
+
+def load_change_authors() -> list[str]:
+    with session_scope() as session:
+        return list_change_authors(session)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from components import texts
+from components.action_editor import render_track_editor
 from components.data import load_theme
+from components.shell import current_actor
 from components.status_html import PLAN_CSS, action_table, status_badge
 from models.formatting import today_local
 from models.status import STATUS_ORDER
+from models.users import EDIT_PLAN
 
 
 def render_theme(code: str) -> None:
@@ -26,13 +29,19 @@ def render_theme(code: str) -> None:
     overdue = sum(action.is_overdue(today) for action in theme.actions)
     summary = " ".join(f"{status_badge(s)}&nbsp;<b>{counts[s]}</b>" for s in STATUS_ORDER)
     st.html(f"<div>{summary} &nbsp;·&nbsp; {texts.COL_OVERDUE}: <b>{overdue}</b></div>")
+    actor = current_actor()
+    editing = actor.role in EDIT_PLAN and st.toggle(
+        texts.EDIT_MODE, key=f"edit_mode_{code}", help=texts.EDIT_MODE_HELP
+    )
     for track in theme.tracks:
         st.subheader(texts.TRACK_HEADING.format(code=track.code, title=track.title), divider="gray")
         with st.expander(f"{texts.RESULTS_LABEL} ({len(track.results)})"):
             st.markdown(
                 "\n".join(f"- {result}" for result in track.results), unsafe_allow_html=False
             )
-        if track.actions:
+        if track.actions and editing:
+            render_track_editor(track, actor)
+        elif track.actions:
             st.html(action_table(track.actions, today))
         else:
             st.info(texts.NO_ACTIONS)

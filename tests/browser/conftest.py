@@ -38,6 +38,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SERVER_START_TIMEOUT_S = 90
+COOKIE_HELPER = "iframe[title*='CookieManager']"
 APP_READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
@@ -185,6 +186,10 @@ def wait_for_app(page: Page) -> None:
 def log_in(page: Page, app_url: str, username: str, password: str = PASSWORD) -> None:
     """Log in through the real form and wait for the user's first page."""
     page.goto(app_url)
+    wait_for_app(page)
+    # The login cookie helper reruns the app once when it has loaded; let that settle first,
+    # so the click on "Log ind" is not merged into that rerun.
+    page.wait_for_selector(COOKIE_HELPER, state="attached", timeout=60_000)
     wait_for_app(page)
     page.get_by_label("Brugernavn").fill(username)
     page.get_by_label("Adgangskode").fill(password)

@@ -1,0 +1,68 @@
+"""Ændringslog: every change, filtered by period, theme, user and status, for the weekly review."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from components import texts
+from components.data import load_change_authors, load_changes, load_theme_codes
+from components.shell import require_shell
+from models.change_log import changes_csv
+from models.formatting import LOCAL_TZ, datetime_da, today_local
+from models.status import STATUS_ORDER
+from models.users import READ_INTERNAL
+
+DEFAULT_DAYS = 7
+
+require_shell(__file__, READ_INTERNAL)
+st.title(texts.CHANGE_LOG_TITLE)
+today = today_local()
+period_col, theme_col, user_col, status_col = st.columns([2, 2, 2, 2])
+period = period_col.date_input(
+    texts.CHANGE_LOG_PERIOD,
+    value=(today - dt.timedelta(days=DEFAULT_DAYS), today),
+    format="DD-MM-YYYY",
+    max_value=today,
+)
+themes = theme_col.multiselect(texts.CHANGE_LOG_THEMES, [code for code, _ in load_theme_codes()])
+users = user_col.multiselect(texts.CHANGE_LOG_USERS, load_change_authors())
+statuses = status_col.multiselect(
+    texts.CHANGE_LOG_STATUSES, list(STATUS_ORDER), format_func=lambda status: status.value
+)
+start, end = period if len(period) == 2 else (period[0], period[0])
+rows = load_changes(
+    since=dt.datetime.combine(start, dt.time(), tzinfo=LOCAL_TZ),
+    until=dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=LOCAL_TZ),
+    theme_codes=themes or None,
+    usernames=users or None,
+    statuses_now=statuses or None,
+)
+if not rows:
+    st.info(texts.CHANGE_LOG_EMPTY)
+    st.stop()
+st.caption(texts.CHANGE_LOG_COUNT.format(count=len(rows)))
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                texts.LOG_COL_WHEN: datetime_da(row.changed_at),
+                texts.LOG_COL_USER: row.username,
+                texts.LOG_COL_ACTION: f"{row.action_code} {row.action_text}",
+                texts.LOG_COL_FIELD: row.field_label,
+                texts.LOG_COL_OLD: row.old_value or "",
+                texts.LOG_COL_NEW: row.new_value or "",
+                texts.LOG_COL_NOTE: row.note,
+            }
+            for row in rows
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
+st.download_button(
+    texts.CHANGE_LOG_DOWNLOAD,
+    changes_csv(rows),
+    file_name=f"aendringslog-{start.isoformat()}-{end.isoformat()}.csv",
+    mime="text/csv",
+)

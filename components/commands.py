@@ -30,9 +30,14 @@ def run_command(
         st.error(str(error))
         return None
     if success is not None:
-        st.session_state[_FLASH] = success
+        flash(success)
         st.rerun()
     return result
+
+
+def flash(message: str) -> None:
+    """Show `message` once at the top of the page after the next rerun."""
+    st.session_state[_FLASH] = message
 
 
 def show_flash() -> None:

@@ -20,6 +20,7 @@ from models.queries import (
 )
 from models.seed import init_db
 from models.setup import get_or_create_setup_code
+from models.status_workbook import build_status_workbook
 
 SETUP_CODE_BANNER = "Opsætningskode til første administrator: "
 
@@ -106,3 +107,13 @@ def load_changes(**filters: Any) -> list[ChangeRow]:
 def load_change_authors() -> list[str]:
     with session_scope() as session:
         return list_change_authors(session)
+
+
+@st.cache_data(show_spinner=False)
+def _status_workbook(revision: Revision, theme_codes: tuple[str, ...]) -> bytes:
+    with session_scope(get_engine(revision[0])) as session:
+        return build_status_workbook(session, list(theme_codes))
+
+
+def load_status_workbook(theme_codes: tuple[str, ...]) -> bytes:
+    return _status_workbook(_revision(), theme_codes)

@@ -7,7 +7,7 @@ import streamlit as st
 from components import texts
 from components.auth import AuthState
 from components.data import load_theme_codes
-from models.users import MANAGE_USERS, PRESENT, READ_INTERNAL
+from models.users import EDIT_PLAN, MANAGE_USERS, PRESENT, READ_INTERNAL
 
 PAGES_DIR = "pages"
 
@@ -42,6 +42,10 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
             )
             for code, title in load_theme_codes()
         ]
+    if role in EDIT_PLAN:
+        sections[texts.NAV_SECTION_MAIN].append(
+            _page("bulk_update", texts.NAV_BULK, ":material/upload_file:")
+        )
     if role in PRESENT:
         sections.setdefault(texts.NAV_SECTION_PRESENTATION, []).append(
             _page(

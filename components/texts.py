@@ -161,3 +161,26 @@ CHANGE_LOG_STATUSES = "Handlingens status nu"
 CHANGE_LOG_COUNT = "{count} ændringer i perioden."
 CHANGE_LOG_EMPTY = "Ingen ændringer i den valgte periode."
 CHANGE_LOG_DOWNLOAD = "Hent som CSV"
+
+NAV_BULK = "Excel-opdatering"
+BULK_TITLE = "Opdatér statusser via Excel"
+BULK_INTRO = (
+    "Hent de aktuelle statusser, ret Status, Ansvarlig og Statusnote i Excel, og upload filen "
+    "igen. Du ser præcis hvad der ændres, før noget gemmes; intet gemmes, hvis blot én række "
+    "har en fejl eller en konflikt."
+)
+BULK_THEMES = "Temaer i filen"
+BULK_DOWNLOAD = "Hent Excel-fil"
+BULK_UPLOAD = "Upload den redigerede fil"
+BULK_SUMMARY = (
+    "{changes} ændringer · {unchanged} uændrede · {problems} fejl · {conflicts} konflikter"
+)
+BULK_PROBLEMS = "Rækker med fejl (ret dem i filen og upload igen):"
+BULK_CONFLICT = (
+    "{code} (linje {line}) er ændret i dashboardet af {who} {when}, efter filen blev hentet. "
+    "Hent en ny fil."
+)
+BULK_APPLY = "Gem {count} ændringer"
+BULK_APPLIED = "{count} handlinger er opdateret fra Excel."
+BULK_REJECTED = "Intet er gemt: mindst én ændring kunne ikke gemmes."
+BULK_NOTHING = "Filen indeholder ingen ændringer."

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 from sqlmodel import Session
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from models.db import get_engine
@@ -26,12 +29,45 @@ def seeded_database(*users: tuple[str, Role]) -> None:
             make_user(session, username, role)
 
 
-def run_app(page: str | None = None, *, username: str | None = None) -> AppTest:
-    """Run app.py (then switch to `page`) logged in as `username` (or anonymous)."""
-    at = AppTest.from_file(APP, default_timeout=60)
+_original_init = PagesManager.__init__
+
+
+def _v2_pages_manager_init(self: PagesManager, *args: Any, **kwargs: Any) -> None:
+    _original_init(self, *args, **kwargs)
+    PagesManager.uses_pages_directory = False
+
+
+@contextmanager
+def served_mode() -> Iterator[None]:
+    """Run AppTest as a running server does after its first request: st.navigation only.
+
+    AppTest resets Streamlit's legacy `pages/` mode on every run, which a real server leaves
+    after the first run (that first request is tested in a real browser). Without this, every
+    rerun would pass through require_shell's redirect and lose the page's widget state.
+    """
+    with patch.object(PagesManager, "__init__", _v2_pages_manager_init):
+        yield
+
+
+class ServedAppTest(AppTest):
+    """AppTest whose runs behave like a running server (see served_mode)."""
+
+    def _run(self, *args: Any, **kwargs: Any) -> AppTest:
+        with served_mode():
+            return super()._run(*args, **kwargs)
+
+
+def new_app(username: str | None = None) -> AppTest:
+    at = ServedAppTest(Path(APP), default_timeout=60)
     if username is not None:
         at.session_state["authentication_status"] = True
         at.session_state["username"] = username
+    return at
+
+
+def run_app(page: str | None = None, *, username: str | None = None) -> AppTest:
+    """Run app.py (then switch to `page`) logged in as `username` (or anonymous)."""
+    at = new_app(username)
     at.run()
     if page is not None:
         at.switch_page(page)

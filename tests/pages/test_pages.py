@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from models.plan_file import ThemeSeed, load_plan_file
 from models.users import Role
-from tests.pages.apptest import APP, rendered_text, run_app, seeded_database
+from tests.pages.apptest import new_app, rendered_text, run_app, seeded_database
 
 PLAN = load_plan_file()
 USERS = (
@@ -40,10 +39,7 @@ def test_first_run_without_users_offers_only_the_setup_page() -> None:
 
 def assert_unreachable(page: str, *, username: str | None = None) -> None:
     """st.navigation did not register `page` for this user: no URL or link can open it."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    if username is not None:
-        at.session_state["authentication_status"] = True
-        at.session_state["username"] = username
+    at = new_app(username)
     at.run()
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(page)
@@ -134,3 +130,55 @@ def test_a_deactivated_user_is_logged_out_on_the_next_run(users: None) -> None:
         set_active(session, actor=Actor.command_line(), username="vera", active=False)
     at = run_app(username="vera")
     assert [field.label for field in at.text_input] == ["Brugernavn", "Adgangskode"]
+
+
+def test_an_editor_switches_a_theme_page_to_edit_mode(users: None) -> None:
+    at = run_app("pages/tema_c.py", username="erik")
+    assert [toggle.label for toggle in at.toggle] == ["Redigér statusser"]
+    assert not at.dataframe
+    at.toggle[0].set_value(True).run()
+    assert not at.exception
+    assert len(at.dataframe) == len(PLAN.themes[2].tracks)
+    save = next(button for button in at.button if button.label == "Gem ændringer")
+    assert save.disabled  # nothing edited yet
+
+
+@pytest.mark.parametrize("username", ["vera", "pia"])
+def test_only_editors_reach_the_excel_update(users: None, username: str) -> None:
+    assert_unreachable("pages/bulk_update.py", username=username)
+
+
+def test_the_excel_update_page_offers_the_download(users: None) -> None:
+    at = run_app("pages/bulk_update.py", username="erik")
+    assert at.title[0].value == "Opdatér statusser via Excel"
+    assert at.multiselect[0].value == [theme.code for theme in PLAN.themes]
+
+
+def test_the_change_log_shows_the_last_weeks_changes(users: None) -> None:
+    from sqlmodel import select
+
+    from models.action_edits import ActionEdit, save_action_edits
+    from models.db import get_engine, session_scope
+    from models.tables import Action
+    from models.users import Actor
+
+    with session_scope(get_engine(), write=True) as session:
+        action = session.exec(select(Action).where(Action.code == "B.1.1")).one()
+        save_action_edits(
+            session,
+            actor=Actor("erik", Role.editor),
+            edits=[ActionEdit(action.id, action.version, {"status": "Obs"})],
+        )
+    at = run_app("pages/change_log.py", username="vera")
+    assert at.title[0].value == "Ændringslog"
+    assert at.caption[0].value == "1 ændringer i perioden."
+    table = at.dataframe[0].value
+    assert table.iloc[0].to_dict() | {"Tidspunkt": "…"} == {
+        "Tidspunkt": "…",
+        "Bruger": "erik",
+        "Handling": f"B.1.1 {action.text}",
+        "Felt": "Status",
+        "Fra": "Kommende opgave",
+        "Til": "Obs",
+        "Note": "",
+    }

@@ -1,0 +1,89 @@
+"""Grid edits become write-path edits keyed by action id, with the version the grid showed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pandas as pd
+
+from components import texts
+from components.action_editor import editor_frame, pending_edits
+from models.action_edits import ActionEdit
+from models.queries import ActionView
+from models.status import Status
+
+
+def view(code: str, action_id: int, version: int) -> ActionView:
+    return ActionView(
+        id=action_id,
+        code=code,
+        text=f"Handling {code}",
+        timeline="Primo 2025",
+        start_date=dt.date(2025, 1, 1),
+        end_date=dt.date(2025, 3, 31),
+        status=Status.upcoming,
+        responsible="",
+        note="",
+        revised_end_date=None,
+        revised_reason="",
+        version=version,
+        updated_at=None,
+        updated_by=None,
+    )
+
+
+BASE = {"A.1.1": view("A.1.1", 11, 3), "A.1.2": view("A.1.2", 12, 1)}
+
+
+def test_the_frame_is_indexed_by_action_code_and_shows_the_plan_fields() -> None:
+    frame = editor_frame(list(BASE.values()))
+    assert list(frame.index) == ["A.1.1", "A.1.2"]
+    assert frame.loc["A.1.1", texts.COL_DEADLINE] == "31. mar. 2025"
+    assert frame.loc["A.1.1", texts.COL_STATUS] == "Kommende opgave"
+
+
+def test_unedited_grid_gives_no_edits() -> None:
+    frame = editor_frame(list(BASE.values()))
+    assert pending_edits(frame, frame.copy(), BASE) == []
+
+
+def test_changed_cells_become_edits_keyed_by_id_with_the_grids_version() -> None:
+    original = editor_frame(list(BASE.values()))
+    edited = original.copy()
+    edited.loc["A.1.2", texts.COL_STATUS] = "Obs"
+    edited.loc["A.1.2", texts.COL_NOTE] = "  Afventer svar  "
+    edited.loc["A.1.2", texts.COL_REVISED_DEADLINE] = pd.Timestamp("2026-09-30")
+    edited.loc["A.1.1", texts.COL_NOTE] = ""  # unchanged: empty stays empty
+    assert pending_edits(original, edited, BASE) == [
+        ActionEdit(
+            action_id=12,
+            base_version=1,
+            values={
+                "status": "Obs",
+                "note": "Afventer svar",
+                "revised_end_date": dt.date(2026, 9, 30),
+            },
+        )
+    ]
+
+
+def test_rows_reordered_in_the_grid_still_map_to_their_actions() -> None:
+    original = editor_frame(list(BASE.values()))
+    edited = original.iloc[::-1].copy()
+    edited.loc["A.1.1", texts.COL_RESPONSIBLE] = "Familiechef"
+    (edit,) = pending_edits(original, edited, BASE)
+    assert (edit.action_id, edit.base_version, edit.values) == (
+        11,
+        3,
+        {"responsible": "Familiechef"},
+    )
+
+
+def test_a_cleared_revised_deadline_is_sent_as_none() -> None:
+    revised = {"A.1.1": dataclasses.replace(BASE["A.1.1"], revised_end_date=dt.date(2026, 1, 1))}
+    original = editor_frame(list(revised.values()))
+    edited = original.copy()
+    edited.loc["A.1.1", texts.COL_REVISED_DEADLINE] = None
+    (edit,) = pending_edits(original, edited, revised)
+    assert edit.values == {"revised_end_date": None}

@@ -193,7 +193,8 @@ def render_track_editor(track: TrackView, actor: Actor) -> None:
         _show_results(st.session_state[results_key])
     if edits:
         codes = ", ".join(code for code in base if base[code].id in {e.action_id for e in edits})
-        st.warning(texts.EDIT_PENDING.format(count=len(edits), codes=codes))
+        fields = sum(len(edit.values) for edit in edits)
+        st.warning(texts.EDIT_PENDING.format(fields=fields, count=len(edits), codes=codes))
     if st.button(
         texts.SAVE_BUTTON,
         key=_state_key(track.code, "save"),

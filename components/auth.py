@@ -27,6 +27,7 @@ COOKIE_DAYS_ENV = "DASHBOARD_COOKIE_EXPIRY_DAYS"
 DEFAULT_COOKIE_DAYS = 1.0
 _AUTHENTICATOR = "_authenticator"
 _SSO_AUDITED = "_sso_audited"
+_LOGIN_RUNS = "_login_page_runs"
 LOGIN_FIELDS = {
     "Form name": texts.LOGIN_TITLE,
     "Username": texts.LOGIN_USERNAME,
@@ -163,9 +164,23 @@ def gate() -> AuthState:
     return AuthState(actor=Actor(user.username, user.role), display_name=user.display_name)
 
 
+def _cookie_helper_ready(authenticator: stauth.Authenticate) -> bool:
+    """True once the browser's cookie component has reported (it reruns the app when it does).
+
+    Showing the form before that lets a quick click on "Log ind" be swallowed by that rerun.
+    The component always sees at least Streamlit's own XSRF cookie.
+    """
+    runs = st.session_state[_LOGIN_RUNS] = st.session_state.get(_LOGIN_RUNS, 0) + 1
+    return runs > 1 or bool(authenticator.cookie_controller.cookie_model.cookie_manager.cookies)
+
+
 def render_login_form() -> None:
     """The login form (Danish labels); reruns into the app on success."""
     authenticator: stauth.Authenticate = st.session_state[_AUTHENTICATOR]
+    if not _cookie_helper_ready(authenticator):
+        st.caption(texts.LOGIN_LOADING)
+        st.button(texts.LOGIN_CONTINUE, key="login_continue")  # any click reruns
+        return
     try:
         authenticator.login(location="main", fields=LOGIN_FIELDS, key="login_form")
     except LoginError as error:

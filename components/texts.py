@@ -66,6 +66,8 @@ LOGIN_INTRO = (
 )
 LOGOUT_BUTTON = "Log ud"
 LOGIN_DONE = "Du er logget ind."
+LOGIN_LOADING = "Login-formularen indlæses …"
+LOGIN_CONTINUE = "Vis login"
 LOGGED_IN_AS = "Logget ind som **{name}**  \n{role}"
 NO_ACCESS_TITLE = "Ingen adgang"
 NO_ACCESS_TEXT = (
@@ -135,7 +137,10 @@ LOGIN_OUTCOME_LABELS = {
 EDIT_MODE = "Redigér statusser"
 EDIT_MODE_HELP = "Vis sporene som redigerbare tabeller. Ændringer gemmes først, når du trykker Gem."
 SAVE_BUTTON = "Gem ændringer"
-EDIT_PENDING = "{count} ikke-gemte ændringer ({codes}). Tryk «Gem ændringer» for at gemme dem."
+EDIT_PENDING = (
+    "{fields} ikke-gemte ændringer i {count} handlinger ({codes}). "
+    "Tryk «Gem ændringer» for at gemme dem."
+)
 EDIT_SAVED = "{count} handlinger gemt: {codes}."
 EDIT_CONFLICT = (
     "{code} blev ikke gemt: {who} ændrede handlingen {when}. Den gemte værdi er nu: {current}. "

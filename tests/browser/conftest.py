@@ -38,7 +38,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SERVER_START_TIMEOUT_S = 90
-COOKIE_HELPER = "iframe[title*='CookieManager']"
 APP_READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
@@ -79,6 +78,7 @@ BROWSER_USERS = (("hanna", Role.admin), ("erik", Role.editor), ("vera", Role.vie
 class Server:
     url: str
     log_path: Path
+    database_url: str
 
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
@@ -133,7 +133,7 @@ def running_app(workdir: Path, users: tuple[tuple[str, Role], ...]) -> Iterator[
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_for_health(base_url, process)
-        yield Server(base_url, log_path)
+        yield Server(base_url, log_path, database_url)
     finally:
         process.terminate()
         try:
@@ -187,14 +187,15 @@ def log_in(page: Page, app_url: str, username: str, password: str = PASSWORD) ->
     """Log in through the real form and wait for the user's first page."""
     page.goto(app_url)
     wait_for_app(page)
-    # The login cookie helper reruns the app once when it has loaded; let that settle first,
-    # so the click on "Log ind" is not merged into that rerun.
-    page.wait_for_selector(COOKIE_HELPER, state="attached", timeout=60_000)
-    wait_for_app(page)
     page.get_by_label("Brugernavn").fill(username)
     page.get_by_label("Adgangskode").fill(password)
     page.get_by_role("button", name="Log ind").click()
-    page.get_by_text("Logget ind som").wait_for(timeout=60_000)
+    try:
+        page.get_by_text("Logget ind som").wait_for(timeout=60_000)
+    except Exception:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"login-failed-{username}.png"))
+        raise
     wait_for_app(page)
 
 

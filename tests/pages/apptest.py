@@ -69,6 +69,7 @@ def run_app(page: str | None = None, *, username: str | None = None) -> AppTest:
     """Run app.py (then switch to `page`) logged in as `username` (or anonymous)."""
     at = new_app(username)
     at.run()
+    at.run()  # in a browser, the login cookie helper reruns the app once when it has loaded
     if page is not None:
         at.switch_page(page)
         at.run()

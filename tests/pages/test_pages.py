@@ -45,6 +45,15 @@ def assert_unreachable(page: str, *, username: str | None = None) -> None:
         at.switch_page(page)
 
 
+def test_the_login_form_waits_for_the_cookie_helpers_first_rerun(users: None) -> None:
+    at = new_app()
+    at.run()
+    assert not at.text_input
+    assert at.caption[-1].value == "Login-formularen indlæses …"
+    at.run()
+    assert [field.label for field in at.text_input] == ["Brugernavn", "Adgangskode"]
+
+
 def test_without_login_only_the_login_form_is_shown(users: None) -> None:
     at = run_app()
     text = rendered_text(at)

@@ -1,0 +1,155 @@
+"""Editing journeys in a real browser: the grid, two editors at once, and the Excel round-trip."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+import pytest
+from openpyxl import load_workbook
+from sqlmodel import Session, select
+
+from models.db import create_db_engine
+from models.status_workbook import COLUMNS, SHEET
+from models.tables import Action
+from tests.browser.conftest import ARTIFACTS, Server, log_in, wait_for_app
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
+
+pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api").expect
+
+# Glide grid geometry (Streamlit's defaults) and the editor's column widths.
+HEADER_PX = 35
+ROW_PX = 35
+COLUMN_CENTRE_PX = {"Status": 62 + 260 + 87, "Statusnote": 62 + 260 + 175 + 130}
+
+
+def stored(server: Server, code: str) -> Action:
+    engine = create_db_engine(server.database_url)
+    with Session(engine) as session:
+        action = session.exec(select(Action).where(Action.code == code)).one()
+    engine.dispose()
+    return action
+
+
+def open_editor(page: Page, server: Server, theme: str) -> Locator:
+    page.goto(f"{server.url}/tema_{theme}")
+    wait_for_app(page)
+    page.get_by_text("Redigér statusser").click()
+    wait_for_app(page)
+    grid = page.get_by_test_id("stDataFrame").first
+    expect(grid).to_be_visible()
+    return grid
+
+
+def edit_cell(page: Page, grid: Locator, row: int, column: str, value: str) -> None:
+    box = grid.bounding_box()
+    assert box is not None
+    x = box["x"] + COLUMN_CENTRE_PX[column]
+    y = box["y"] + HEADER_PX + ROW_PX * row + ROW_PX / 2
+    page.bring_to_front()
+    grid.hover()  # after a rerun the grid takes input only once the pointer has moved over it
+    page.mouse.move(x, y, steps=5)
+    page.mouse.dblclick(x, y)
+    if column == "Status":
+        page.get_by_role("option", name=value, exact=True).click()
+    else:
+        editor = page.locator("textarea.gdg-input")
+        editor.fill(value)
+        editor.press("Enter")
+    wait_for_app(page)
+
+
+def save(page: Page) -> None:
+    page.get_by_role("button", name="Gem ændringer").first.click()
+    wait_for_app(page)
+
+
+def test_an_editor_changes_status_and_note_in_the_grid(page: Page, app_server: Server) -> None:
+    log_in(page, app_server.url, "erik")
+    grid = open_editor(page, app_server, "c")
+    edit_cell(page, grid, 1, "Status", "Obs")
+    expect(page.get_by_text("1 ikke-gemte ændringer i 1 handlinger (C.1.2)")).to_be_visible()
+    edit_cell(page, grid, 1, "Statusnote", "Afventer leverandør")
+    expect(page.get_by_text("2 ikke-gemte ændringer i 1 handlinger (C.1.2)")).to_be_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "theme_edit_mode.png"))
+    save(page)
+    expect(page.get_by_text("1 handlinger gemt: C.1.2.")).to_be_visible()
+    saved = stored(app_server, "C.1.2")
+    assert (saved.status.value, saved.note, saved.updated_by) == (
+        "Obs",
+        "Afventer leverandør",
+        "erik",
+    )
+
+    page.reload()
+    wait_for_app(page)
+    row = page.locator("table.plan-actions tr", has_text="C.1.2")
+    expect(row).to_contain_text("! Obs")
+    expect(row).to_contain_text("Afventer leverandør")
+
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Overblik").click()
+    wait_for_app(page)
+    obs = page.get_by_test_id("stMetric").filter(has_text="Obs")
+    expect(obs).to_contain_text("1")
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Ændringslog").click()
+    wait_for_app(page)
+    expect(page.get_by_text("2 ændringer i perioden.")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "change_log.png"))
+
+
+def test_two_editors_on_the_same_action_the_second_gets_the_conflict(
+    browser: Browser, app_server: Server
+) -> None:
+    first = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+    second = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+    log_in(first, app_server.url, "erik")
+    log_in(second, app_server.url, "hanna")
+    first_grid = open_editor(first, app_server, "b")
+    second_grid = open_editor(second, app_server, "b")
+    edit_cell(first, first_grid, 0, "Status", "I gang")
+    edit_cell(second, second_grid, 0, "Status", "Obs")
+    expect(first.get_by_text("1 ikke-gemte ændringer")).to_be_visible()
+    expect(second.get_by_text("1 ikke-gemte ændringer")).to_be_visible()
+    save(first)
+    expect(first.get_by_text("1 handlinger gemt: B.1.1.")).to_be_visible()
+    save(second)
+    conflict = second.get_by_text("B.1.1 blev ikke gemt: erik ændrede handlingen")
+    expect(conflict).to_be_visible()
+    expect(conflict).to_contain_text("Status: I gang")
+    assert stored(app_server, "B.1.1").status.value == "I gang"
+    second.screenshot(path=str(ARTIFACTS / "conflict.png"))
+
+
+def test_excel_round_trip_previews_and_applies(page: Page, app_server: Server) -> None:
+    log_in(page, app_server.url, "erik")
+    page.get_by_test_id("stSidebarNav").get_by_text("Excel-opdatering").click()
+    wait_for_app(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Hent Excel-fil").click()
+    workbook = load_workbook(io.BytesIO(download_info.value.path().read_bytes()))
+    sheet = workbook[SHEET]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "D.1.1":
+            row[COLUMNS.index("Status")].value = "Afsluttet/implementeret"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        files=[
+            {
+                "name": "statusser.xlsx",
+                "mimeType": "application/octet-stream",
+                "buffer": buffer.getvalue(),
+            }
+        ]
+    )
+    wait_for_app(page)
+    expect(page.get_by_text("1 ændringer ·", exact=False)).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "excel_preview.png"))
+    page.get_by_role("button", name="Gem 1 ændringer").click()
+    wait_for_app(page)
+    expect(page.get_by_text("1 handlinger er opdateret fra Excel.")).to_be_visible()
+    assert stored(app_server, "D.1.1").status.value == "Afsluttet/implementeret"

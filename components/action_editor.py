@@ -120,14 +120,20 @@ def _display(value: Any) -> str:
     return str(value) if value else "–"
 
 
-def _show_results(results: list[EditResult]) -> None:
+def _show_results(results: list[EditResult], attempted: dict[int, dict[str, Any]]) -> None:
     saved = [r.code for r in results if r.outcome == Outcome.saved]
     if saved:
         st.success(texts.EDIT_SAVED.format(count=len(saved), codes=", ".join(saved)))
     for result in results:
         if result.outcome == Outcome.conflict:
-            current = ", ".join(
-                f"{FIELD_LABELS[name]}: {_display(value)}" for name, value in result.current.items()
+            wanted = attempted.get(result.action_id, {})
+            current = "; ".join(
+                texts.EDIT_CONFLICT_FIELD.format(
+                    field=FIELD_LABELS[name],
+                    stored=_display(result.current[name]),
+                    yours=_display(value),
+                )
+                for name, value in wanted.items()
             )
             st.warning(
                 texts.EDIT_CONFLICT.format(
@@ -190,7 +196,7 @@ def render_track_editor(track: TrackView, actor: Actor) -> None:
     )
     edits = pending_edits(original, edited, base)
     if results_key in st.session_state:
-        _show_results(st.session_state[results_key])
+        _show_results(*st.session_state[results_key])
     if edits:
         codes = ", ".join(code for code in base if base[code].id in {e.action_id for e in edits})
         fields = sum(len(edit.values) for edit in edits)
@@ -207,7 +213,8 @@ def render_track_editor(track: TrackView, actor: Actor) -> None:
         except PermissionDenied as error:
             st.error(str(error))
             return
-        st.session_state[results_key] = results
+        attempted = {edit.action_id: edit.values for edit in edits}
+        st.session_state[results_key] = (results, attempted)
         st.session_state[_state_key(track.code, "generation")] = generation + 1
         del st.session_state[base_key]
         st.rerun()

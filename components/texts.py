@@ -143,9 +143,10 @@ EDIT_PENDING = (
 )
 EDIT_SAVED = "{count} handlinger gemt: {codes}."
 EDIT_CONFLICT = (
-    "{code} blev ikke gemt: {who} ændrede handlingen {when}. Den gemte værdi er nu: {current}. "
+    "{code} blev ikke gemt: {who} ændrede handlingen {when}. {current}. "
     "Vurdér om din ændring stadig skal med, og indtast den igen."
 )
+EDIT_CONFLICT_FIELD = "{field} er nu «{stored}» (din værdi: «{yours}»)"
 HISTORY_LABEL = "Ændringshistorik"
 HISTORY_SELECT = "Handling"
 HISTORY_EMPTY = "Ingen ændringer registreret for denne handling."

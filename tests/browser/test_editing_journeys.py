@@ -119,7 +119,7 @@ def test_two_editors_on_the_same_action_the_second_gets_the_conflict(
     save(second)
     conflict = second.get_by_text("B.1.1 blev ikke gemt: erik ændrede handlingen")
     expect(conflict).to_be_visible()
-    expect(conflict).to_contain_text("Status: I gang")
+    expect(conflict).to_contain_text("Status er nu «I gang» (din værdi: «Obs»)")
     assert stored(app_server, "B.1.1").status.value == "I gang"
     second.screenshot(path=str(ARTIFACTS / "conflict.png"))
 

@@ -1,0 +1,113 @@
+"""Pure restoration metrics: backlog over time, pace, required pace and projected completion.
+
+A missing step counts as open from the day its case was reviewed (when the step was found)
+until the day it was done. Paces are steps closed per week.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+WEEK = dt.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class StepSpan:
+    """One missing step: found on `opened`, done on `done` (None while open)."""
+
+    opened: dt.date
+    done: dt.date | None = None
+
+    def is_open(self, on: dt.date) -> bool:
+        return self.opened <= on and (self.done is None or self.done > on)
+
+
+def open_steps(steps: Iterable[StepSpan], on: dt.date) -> int:
+    """Steps open at the end of `on`."""
+    return sum(step.is_open(on) for step in steps)
+
+
+def pace(steps: Iterable[StepSpan], today: dt.date, weeks: int) -> float:
+    """Steps closed per week over the `weeks` weeks up to and including `today`."""
+    start = today - weeks * WEEK
+    closed = sum(1 for s in steps if s.done is not None and start < s.done <= today)
+    return closed / weeks
+
+
+def required_pace(open_now: int, today: dt.date, deadline: dt.date) -> float | None:
+    """Steps per week needed to close `open_now` by `deadline`; None once the deadline is here."""
+    if open_now == 0:
+        return 0.0
+    days_left = (deadline - today).days
+    if days_left <= 0:
+        return None
+    return open_now / (days_left / 7)
+
+
+def projected_completion(open_now: int, weekly_pace: float, today: dt.date) -> dt.date | None:
+    """When the backlog reaches zero at `weekly_pace`; None if nothing is being closed."""
+    if open_now == 0:
+        return today
+    if weekly_pace <= 0:
+        return None
+    return today + dt.timedelta(days=math.ceil(open_now / weekly_pace * 7))
+
+
+def weekly_dates(start: dt.date, end: dt.date) -> list[dt.date]:
+    """Every Monday from the week of `start` to the week of `end`, inclusive."""
+    monday = start - dt.timedelta(days=start.weekday())
+    dates = []
+    while monday <= end:
+        dates.append(monday)
+        monday += WEEK
+    return dates
+
+
+def burn_down(steps: list[StepSpan], start: dt.date, end: dt.date) -> list[tuple[dt.date, int]]:
+    """Open steps at each Monday from `start` to `end`."""
+    return [(day, open_steps(steps, day)) for day in weekly_dates(start, end)]
+
+
+def burn_up(
+    restored: Iterable[dt.date | None], start: dt.date, end: dt.date
+) -> list[tuple[dt.date, int]]:
+    """Cumulative restored cases at each Monday from `start` to `end`."""
+    dates = sorted(day for day in restored if day is not None)
+    return [(day, sum(1 for d in dates if d <= day)) for day in weekly_dates(start, end)]
+
+
+def ideal_line(total: int, start: dt.date, deadline: dt.date) -> list[tuple[dt.date, float]]:
+    """The straight line from the whole backlog at `start` to zero at `deadline`."""
+    return [(start, float(total)), (deadline, 0.0)]
+
+
+@dataclass(frozen=True)
+class Headline:
+    open_steps: int
+    pace_4_weeks: float
+    pace_8_weeks: float
+    required_pace: float | None
+    projected: dt.date | None
+    beats_deadline: bool | None
+    days_late: int  # after the deadline: days since it; else 0
+
+
+def headline(steps: list[StepSpan], today: dt.date, deadline: dt.date) -> Headline:
+    """The figures the steering group reads first, from the recent (4-week) pace."""
+    open_now = open_steps(steps, today)
+    pace4, pace8 = pace(steps, today, 4), pace(steps, today, 8)
+    projected = projected_completion(open_now, pace4, today)
+    beats = None if projected is None else projected <= deadline
+    late = max(0, (today - deadline).days) if open_now else 0
+    return Headline(
+        open_steps=open_now,
+        pace_4_weeks=pace4,
+        pace_8_weeks=pace8,
+        required_pace=required_pace(open_now, today, deadline),
+        projected=projected,
+        beats_deadline=beats,
+        days_late=late,
+    )

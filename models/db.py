@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
-from models import login, setup, tables, users  # noqa: F401  (register their tables)
+from models import login, restoration, setup, tables, users  # noqa: F401  (their tables)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = PROJECT_ROOT / "data"

@@ -7,13 +7,16 @@ import csv
 import datetime as dt
 import getpass
 import sys
+from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from models.case_import import apply_import, parse_cases
 from models.change_log import changes_csv, list_changes
 from models.db import get_engine, session_scope
+from models.demo_cases import remove_demo, seed_demo
 from models.errors import DomainError
-from models.formatting import LOCAL_TZ
+from models.formatting import LOCAL_TZ, today_local
 from models.plan_export import plan_json
 from models.plan_file import PlanFileError
 from models.seed import init_db
@@ -134,6 +137,37 @@ def cmd_export_changes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_cases(args: argparse.Namespace) -> int:
+    """Check a case file and, if it is valid in full, import it."""
+    parsed = parse_cases(args.file.read_bytes(), args.file.name)
+    if parsed.problems:
+        for message in parsed.messages(limit=len(parsed.problems)):
+            print(message, file=sys.stderr)
+        print(f"Intet er indlæst: {len(parsed.problems)} fejl.", file=sys.stderr)
+        return 1
+    with session_scope(ready_engine(), write=True) as session:
+        summary = apply_import(session, actor=CLI, parsed=parsed)
+    print(
+        f"Indlæst: {summary.new} nye, {summary.changed} ændrede, {summary.unchanged} uændrede "
+        f"sager ({summary.steps} sagsskridt)."
+    )
+    return 0
+
+
+def cmd_seed_demo(_args: argparse.Namespace) -> int:
+    with session_scope(ready_engine(), write=True) as session:
+        count = seed_demo(session, actor=CLI, today=today_local())
+    print(f"{count} demosager er indlæst (reference DEMO-…). Fjern dem med remove-demo.")
+    return 0
+
+
+def cmd_remove_demo(_args: argparse.Namespace) -> int:
+    with session_scope(ready_engine(), write=True) as session:
+        count = remove_demo(session, actor=CLI)
+    print(f"{count} demosager er fjernet.")
+    return 0
+
+
 def iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -149,6 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
         "export-plan": (cmd_export_plan, "skriv hele planen som JSON til stdout"),
         "setup-code": (cmd_setup_code, "vis engangskoden til første administrator"),
         "list-users": (cmd_list_users, "list brugere som CSV"),
+        "seed-demo": (cmd_seed_demo, "indlæs syntetiske demosager (erstatter tidligere demodata)"),
+        "remove-demo": (cmd_remove_demo, "fjern alle demosager"),
     }
     for name, (handler, help_text) in simple.items():
         sub.add_parser(name, help=help_text).set_defaults(handler=handler)
@@ -170,6 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text)
         command.add_argument("username")
         command.set_defaults(handler=handler)
+    cases = sub.add_parser("import-cases", help="indlæs sager fra CSV eller Excel")
+    cases.add_argument("file", type=Path)
+    cases.set_defaults(handler=cmd_import_cases)
     changes = sub.add_parser("export-changes", help="ændringsloggen som CSV")
     changes.add_argument("--since", required=True, type=iso_date, metavar="ÅÅÅÅ-MM-DD")
     changes.set_defaults(handler=cmd_export_changes)

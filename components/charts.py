@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from components import texts
+from components.chart_locale import number_axis
 from models.queries import ThemeSummary
 from models.status import STATUS_COLORS, STATUS_ORDER, STATUS_TEXT_COLORS
 
@@ -45,7 +46,12 @@ def status_by_theme_chart(summaries: list[ThemeSummary]) -> alt.LayerChart:
     )
     base = alt.Chart(frame).encode(
         y=y,
-        x=alt.X(f"sum({texts.CHART_COUNT}):Q", stack="zero", title=texts.CHART_COUNT),
+        x=alt.X(
+            f"sum({texts.CHART_COUNT}):Q",
+            stack="zero",
+            title=texts.CHART_COUNT,
+            axis=number_axis(tickMinStep=1),
+        ),
         order=alt.Order("order:Q", sort="ascending"),
     )
     bars = base.mark_bar().encode(

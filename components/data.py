@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import streamlit as st
@@ -18,6 +19,7 @@ from models.queries import (
     list_theme_codes,
     theme_summaries,
 )
+from models.restoration_report import RestorationReport, build_report, restoration_revision
 from models.seed import init_db
 from models.setup import get_or_create_setup_code
 from models.status_workbook import build_status_workbook
@@ -117,3 +119,22 @@ def _status_workbook(revision: Revision, theme_codes: tuple[str, ...]) -> bytes:
 
 def load_status_workbook(theme_codes: tuple[str, ...]) -> bytes:
     return _status_workbook(_revision(), theme_codes)
+
+
+def _restoration_revision() -> tuple[str, tuple]:
+    url = database_url()
+    with session_scope(get_engine(url)) as session:
+        return url, restoration_revision(session)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _restoration_report(revision: tuple[str, tuple], today: dt.date) -> RestorationReport:
+    with session_scope(get_engine(revision[0])) as session:
+        plan = get_plan(session)
+        deadline = plan.restoration_deadline if plan else dt.date(2026, 6, 30)
+        return build_report(session, today=today, deadline=deadline)
+
+
+def load_restoration_report(today: dt.date) -> RestorationReport:
+    """The restoration figures, recomputed whenever cases or steps change."""
+    return _restoration_report(_restoration_revision(), today)

@@ -1,0 +1,112 @@
+"""Genopretning: is the pace enough to restore every open case by the deadline?"""
+
+import pandas as pd
+import streamlit as st
+
+from components import texts
+from components.case_upload import render_case_upload, render_demo_controls
+from components.commands import show_flash
+from components.data import load_restoration_report
+from components.restoration_charts import breakdown_chart, burn_down_chart, burn_up_chart
+from components.shell import current_actor, require_shell
+from models.formatting import date_da, number_da, today_local
+from models.users import EDIT_PLAN, MANAGE_USERS, READ_INTERNAL
+
+
+def per_week(value: float | None) -> str:
+    return "–" if value is None else texts.R_PER_WEEK.format(value=number_da(value, 1))
+
+
+require_shell(__file__, READ_INTERNAL)
+actor = current_actor()
+today = today_local()
+report = load_restoration_report(today)
+st.title(texts.RESTORATION_TITLE)
+show_flash()
+st.caption(texts.RESTORATION_INTRO.format(deadline=date_da(report.deadline)))
+if report.demo_cases:
+    st.warning(texts.RESTORATION_DEMO_BANNER.format(count=number_da(report.demo_cases)))
+
+if not report.has_data:
+    st.info(texts.RESTORATION_EMPTY)
+else:
+    head = report.headline
+    row = st.columns(4)
+    row[0].metric(texts.R_CASES, number_da(report.cases))
+    row[1].metric(texts.R_RESTORED, number_da(report.restored))
+    row[2].metric(texts.R_WITH_PLAN, number_da(report.with_plan))
+    row[3].metric(texts.R_INFORMED, number_da(report.families_informed))
+    row = st.columns(4)
+    row[0].metric(texts.R_OPEN, number_da(head.open_steps))
+    row[1].metric(
+        texts.R_PACE4,
+        per_week(head.pace_4_weeks),
+        help=texts.R_PACE8 + ": " + per_week(head.pace_8_weeks),
+    )
+    row[2].metric(
+        texts.R_REQUIRED,
+        per_week(head.required_pace) if head.required_pace is not None else texts.R_AFTER_DEADLINE,
+    )
+    if head.projected is None:
+        row[3].metric(texts.R_PROJECTED, "–", help=texts.R_NEVER)
+    else:
+        verdict = texts.R_ON_TRACK if head.beats_deadline else texts.R_BEHIND
+        row[3].metric(
+            texts.R_PROJECTED,
+            date_da(head.projected),
+            delta=verdict,
+            delta_color="green" if head.beats_deadline else "red",
+            delta_arrow="off",
+        )
+    if head.days_late:
+        st.error(
+            texts.R_LATE.format(
+                deadline=date_da(report.deadline),
+                days=head.days_late,
+                open=number_da(head.open_steps),
+            )
+        )
+    st.subheader(texts.R_BURN_DOWN)
+    st.altair_chart(burn_down_chart(report), width="stretch")
+    st.subheader(texts.R_BURN_UP)
+    st.altair_chart(burn_up_chart(report), width="stretch")
+    if head.open_steps:
+        columns = st.columns(3)
+        for column, (counts, title) in zip(
+            columns,
+            [
+                (report.open_by_type, texts.R_BY_TYPE),
+                (report.open_by_team, texts.R_BY_TEAM),
+                (report.open_by_concern, texts.R_BY_CONCERN),
+            ],
+            strict=True,
+        ):
+            column.altair_chart(breakdown_chart(counts, title), width="stretch")
+    if report.overdue_total:
+        with st.expander(texts.R_OVERDUE.format(count=number_da(report.overdue_total))):
+            if report.overdue_total > len(report.overdue):
+                st.caption(texts.R_OVERDUE_SHOWN.format(shown=len(report.overdue)))
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        (s.reference, s.team, s.step_type, date_da(s.due_on), s.days_overdue)
+                        for s in report.overdue
+                    ],
+                    columns=list(texts.R_OVERDUE_COLUMNS),
+                ),
+                hide_index=True,
+                width="stretch",
+            )
+    if report.lost_earnings is not None:
+        c1 = report.lost_earnings
+        st.subheader(texts.R_C1_TITLE)
+        row = st.columns(4)
+        row[0].metric(texts.R_C1_CASES, f"{number_da(c1.reviewed)} af {number_da(c1.cases)}")
+        row[1].metric(texts.R_C1_RECALCULATED, number_da(c1.recalculated))
+        row[2].metric(texts.R_C1_INFORMED, number_da(c1.families_informed))
+        row[3].metric(texts.R_C1_SUM, f"{number_da(c1.corrections_dkk, 0)} kr.")
+
+if actor.role in EDIT_PLAN:
+    render_case_upload(actor)
+if actor.role in MANAGE_USERS:
+    render_demo_controls(actor, today)

@@ -3,17 +3,42 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 import streamlit as st
 
 from components import texts
 from components.commands import run_command
-from models.case_import import CaseFileError, apply_import, parse_cases, summarise, template_csv
+from components.status_html import PLAN_CSS
+from models.case_import import (
+    MAX_PROBLEMS_SHOWN,
+    CaseFileError,
+    ParsedFile,
+    apply_import,
+    parse_cases,
+    summarise,
+    template_csv,
+)
 from models.db import session_scope
 from models.demo_cases import remove_demo, seed_demo
 from models.users import Actor
 
 _GENERATION = "case_upload_generation"
+
+
+def problem_table(parsed: ParsedFile) -> str:
+    """Every problem as a row of line, column and reason (text escaped, wrapping)."""
+    rows = "".join(
+        f"<tr><td>{p.line}</td><td>{escape(p.column)}</td><td>{escape(p.message)}</td></tr>"
+        for p in parsed.problems[:MAX_PROBLEMS_SHOWN]
+    )
+    more = len(parsed.problems) - MAX_PROBLEMS_SHOWN
+    caption = f"<p>{escape(texts.R_MORE_PROBLEMS.format(count=more))}</p>" if more > 0 else ""
+    header = "".join(f"<th>{escape(label)}</th>" for label in texts.R_PROBLEM_COLUMNS)
+    return (
+        f'{PLAN_CSS}<table class="plan-actions import-problems"><thead><tr>{header}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>{caption}"
+    )
 
 
 def render_case_upload(actor: Actor) -> None:
@@ -33,7 +58,7 @@ def render_case_upload(actor: Actor) -> None:
             return
         if parsed.problems:
             st.error(texts.R_PROBLEMS.format(count=len(parsed.problems)))
-            st.code("\n".join(parsed.messages()), language=None)
+            st.html(problem_table(parsed))
             return
         with session_scope() as session:
             summary = summarise(session, parsed)

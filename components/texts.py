@@ -251,3 +251,5 @@ R_DEMO_LOAD = "Indlæs demodata"
 R_DEMO_REMOVE = "Fjern demodata"
 R_DEMO_LOADED = "{count} demosager er indlæst."
 R_DEMO_REMOVED = "{count} demosager er fjernet."
+R_PROBLEM_COLUMNS = ("Linje", "Kolonne", "Fejl")
+R_MORE_PROBLEMS = "… og {count} fejl mere."

@@ -57,7 +57,9 @@ DATE_FIELDS = {
     "done_on",
 }
 REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,31}$")
-DATE_FORMATS = ("%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
+DANISH_DATE = re.compile(r"(\d{1,2})[-.](\d{1,2})[-.](\d{4})")
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+DIGITS = re.compile(r"\d")
 STEP_FIELDS = ("step_type", "due_on", "done_on")
 
 
@@ -150,11 +152,14 @@ def _parse_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
-    for fmt in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
+    danish, iso = DANISH_DATE.fullmatch(text), ISO_DATE.fullmatch(text)
+    try:
+        if danish:
+            return dt.date(int(danish[3]), int(danish[2]), int(danish[1]))
+        if iso:
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+    except ValueError:
+        pass
     raise ValueError(
         f"'{text}' er ikke en gyldig dato (brug dd-mm-åååå, dd.mm.åååå eller åååå-mm-dd)"
     )
@@ -202,7 +207,7 @@ class _RowReader:
         ok = True
         for name, raw in cells.items():
             text = _cell_text(raw)
-            if contains_cpr(text):
+            if len(DIGITS.findall(text)) >= 10 and contains_cpr(text):
                 self.problem(line, name, "indeholder noget, der ligner et CPR-nummer")
                 ok = False
                 continue
@@ -375,17 +380,25 @@ def apply_import(session: Session, *, actor: Actor, parsed: ParsedFile) -> Impor
             session.exec(
                 sa.delete(MissingStep).where(MissingStep.case_id.in_(ids[start : start + 900]))  # type: ignore[attr-defined]
             )
-    for reference, case in parsed.cases.items():
-        row = existing.get(reference) or RestorationCase(
-            reference=reference, team="", track_code=""
+    ids = {reference: case.id for reference, case in existing.items()}
+    updates = [
+        {"id": ids[reference], **case.fields, "is_demo": False, "updated_at": now}
+        for reference, case in parsed.cases.items()
+        if reference in existing
+    ]
+    if updates:
+        session.execute(sa.update(RestorationCase), updates)
+    inserts = [
+        {"reference": reference, **case.fields, "is_demo": False, "updated_at": now}
+        for reference, case in parsed.cases.items()
+        if reference not in existing
+    ]
+    for start in range(0, len(inserts), 5000):
+        created = session.execute(
+            sa.insert(RestorationCase).returning(RestorationCase.id, RestorationCase.reference),
+            inserts[start : start + 5000],
         )
-        for name, value in case.fields.items():
-            setattr(row, name, value)
-        row.is_demo = False
-        row.updated_at = now
-        session.add(row)
-    session.flush()
-    ids = {case.reference: case.id for case in _existing(session, list(parsed.cases)).values()}
+        ids.update({reference: case_id for case_id, reference in created})
     step_rows = [
         {"case_id": ids[reference], "step_type": step_type, "due_on": due, "done_on": done}
         for reference, case in parsed.cases.items()

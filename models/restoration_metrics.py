@@ -6,6 +6,7 @@ until the day it was done. Paces are steps closed per week.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from collections.abc import Iterable
@@ -67,8 +68,14 @@ def weekly_dates(start: dt.date, end: dt.date) -> list[dt.date]:
 
 
 def burn_down(steps: list[StepSpan], start: dt.date, end: dt.date) -> list[tuple[dt.date, int]]:
-    """Open steps at each Monday from `start` to `end`."""
-    return [(day, open_steps(steps, day)) for day in weekly_dates(start, end)]
+    """Open steps at each Monday from `start` to `end` (found by then, not yet done)."""
+    opened = sorted(step.opened for step in steps)
+    # A step done before it was found counts as done the day it was found.
+    done = sorted(max(step.done, step.opened) for step in steps if step.done is not None)
+    return [
+        (day, bisect.bisect_right(opened, day) - bisect.bisect_right(done, day))
+        for day in weekly_dates(start, end)
+    ]
 
 
 def burn_up(

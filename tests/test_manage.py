@@ -163,3 +163,27 @@ def test_a_password_is_never_taken_from_the_arguments() -> None:
         build_parser().parse_args(
             ["add-user", "x", "--role", "viewer", "--name", "X", "--password", "hemmelig-kode-123"]
         )
+
+
+def test_case_import_and_demo_data_from_the_command_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cases.db'}"
+    bad = tmp_path / "fejl.csv"
+    bad.write_bytes(
+        "Sagsreference;Team;Spor;Gennemgået\nS-1;Ungeteamet;A.1;30-02-2025\n".encode("cp1252")
+    )
+    refused = cli("import-cases", str(bad), env_url=url)
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines() == [
+        "fejl.csv, linje 2, kolonne Team: ukendt team 'Ungeteamet' "
+        "(tilladt: Børn og Unge, Handicap, Modtagelsen)",
+        "fejl.csv, linje 2, kolonne Gennemgået: '30-02-2025' er ikke en gyldig dato "
+        "(brug dd-mm-åååå, dd.mm.åååå eller åååå-mm-dd)",
+        "Intet er indlæst: 2 fejl.",
+    ]
+    good = tmp_path / "sager.csv"
+    good.write_text("Sagsreference;Team;Spor\nS-1;Handicap;C.1\n", encoding="utf-8-sig")
+    assert cli("import-cases", str(good), env_url=url).stdout == (
+        "Indlæst: 1 nye, 0 ændrede, 0 uændrede sager (0 sagsskridt).\n"
+    )
+    assert cli("seed-demo", env_url=url).stdout.startswith("400 demosager er indlæst")
+    assert cli("remove-demo", env_url=url).stdout == "400 demosager er fjernet.\n"

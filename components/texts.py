@@ -253,3 +253,37 @@ R_DEMO_LOADED = "{count} demosager er indlæst."
 R_DEMO_REMOVED = "{count} demosager er fjernet."
 R_PROBLEM_COLUMNS = ("Linje", "Kolonne", "Fejl")
 R_MORE_PROBLEMS = "… og {count} fejl mere."
+
+OV_HEADLINE = "Hvor står vi?"
+OV_DONE_SHARE = "Afsluttet/implementeret"
+OV_DONE_HELP = "{done} af {total} handlinger"
+OV_RESTORATION = "Genopretning af sager"
+OV_RESTORATION_FORECAST = "Forventet færdig {date} – {verdict}."
+OV_RESTORATION_OPEN = "{open} åbne sagsskridt; tempo {pace} pr. uge."
+OV_RESTORATION_NONE = "Ingen sagsdata indlæst endnu."
+OV_RESTORATION_LINK = "Åbn Genopretning"
+OV_ATTENTION = "Kræver opmærksomhed"
+OV_ATTENTION_EMPTY = (
+    "Ingen handlinger er overskredet, markeret Obs eller har frist inden for 6 uger."
+)
+OV_ATTENTION_COLUMNS = (
+    "Tema",
+    "Spor",
+    "Nr.",
+    "Handling",
+    "Frist",
+    "Status",
+    "Ansvarlig",
+    "Seneste ændring",
+    "Hvorfor",
+)
+OV_SINCE = "Siden sidste gennemgang"
+OV_SINCE_PERIOD = "Periode"
+OV_SINCE_LINK = "Se alle ændringer i Ændringsloggen"
+OV_TIMELINE = "Tidslinje"
+OV_TIMELINE_THEMES = "Tema"
+OV_TIMELINE_STATUSES = "Status"
+OV_TIMELINE_RESPONSIBLE = "Ansvarlig"
+OV_TIMELINE_EMPTY = "Ingen handlinger med dato passer til filtrene."
+OV_DEMO = "Genopretningstallene bygger på DEMODATA (syntetiske sager)."
+FILTER_ALL = "Alle"

@@ -25,10 +25,17 @@ period = period_col.date_input(
     format="DD-MM-YYYY",
     max_value=today,
 )
-themes = theme_col.multiselect(texts.CHANGE_LOG_THEMES, [code for code, _ in load_theme_codes()])
-users = user_col.multiselect(texts.CHANGE_LOG_USERS, load_change_authors())
+themes = theme_col.multiselect(
+    texts.CHANGE_LOG_THEMES, [code for code, _ in load_theme_codes()], placeholder=texts.FILTER_ALL
+)
+users = user_col.multiselect(
+    texts.CHANGE_LOG_USERS, load_change_authors(), placeholder=texts.FILTER_ALL
+)
 statuses = status_col.multiselect(
-    texts.CHANGE_LOG_STATUSES, list(STATUS_ORDER), format_func=lambda status: status.value
+    texts.CHANGE_LOG_STATUSES,
+    list(STATUS_ORDER),
+    format_func=lambda status: status.value,
+    placeholder=texts.FILTER_ALL,
 )
 start, end = period if len(period) == 2 else (period[0], period[0])
 rows = load_changes(

@@ -1,83 +1,181 @@
-"""The overview: the plan, headline figures and each theme's actions per status."""
+"""The overview for the steering group's weekly review: where we stand, what is late, what
+needs attention and what changed since last week."""
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
+import pandas as pd
 import streamlit as st
 
 from components import texts
 from components.charts import status_by_theme_chart
-from components.data import load_plan, load_theme_summaries, load_themes
+from components.data import (
+    load_changes,
+    load_plan,
+    load_restoration_report,
+    load_theme_summaries,
+    load_themes,
+)
 from components.navigation import theme_page_path
 from components.shell import require_shell
 from components.status_html import PLAN_CSS, status_badge
-from models.formatting import date_da, date_long_da, number_da, today_local
-from models.status import STATUS_ORDER, Status
+from components.timeline_chart import timeline_chart
+from models.formatting import LOCAL_TZ, date_da, date_long_da, datetime_da, number_da, today_local
+from models.overview import needs_attention, status_summary, summarise_changes, timeline_items
+from models.status import STATUS_ORDER
 from models.users import READ_INTERNAL
 
-
-def _headline(total: int, done: int, overdue: int, attention: int) -> None:
-    share = f"{number_da(100 * done / total, 0)} %" if total else "–"
-    cols = st.columns(4)
-    cols[0].metric(texts.METRIC_ACTIONS, number_da(total))
-    cols[1].metric(texts.METRIC_DONE_SHARE, share, help=f"{done} af {total}", delta=None)
-    cols[2].metric(texts.METRIC_OVERDUE, number_da(overdue))
-    cols[3].metric(texts.METRIC_ATTENTION, number_da(attention))
-
-
-def main() -> None:
-    plan = load_plan()
-    if plan is None:
-        st.warning(texts.NO_PLAN)
-        return
-    st.html(PLAN_CSS)
-    st.title(f"{plan.title} {plan.period_start_year}–{plan.period_end_year}")
-    st.markdown(
-        f"**{plan.municipality}** · "
-        + texts.OVERVIEW_APPROVED.format(by=plan.approved_by, date=date_long_da(plan.approved_on))
-        + " "
-        + texts.OVERVIEW_DEADLINE.format(
-            text=plan.restoration_deadline_text, date=date_da(plan.restoration_deadline)
-        )
-        + " "
-        + texts.OVERVIEW_BUDGET.format(text=plan.budget_2025_text)
-    )
-    today = today_local()
-    actions = [action for theme in load_themes() for action in theme.actions]
-    _headline(
-        total=len(actions),
-        done=sum(a.status == Status.done for a in actions),
-        overdue=sum(a.is_overdue(today) for a in actions),
-        attention=sum(a.status == Status.attention for a in actions),
-    )
-    summaries = load_theme_summaries()
-    st.subheader(texts.OVERVIEW_STATUS_HEADING)
-    st.altair_chart(status_by_theme_chart(summaries), width="stretch")
-    header = "".join(f"<th>{status_badge(s)}</th>" for s in STATUS_ORDER)
-    rows = "".join(
-        f"<tr><td><b>{s.code}</b>: {escape(s.title)}<br>"
-        f"<small>Spor: {escape(', '.join(s.track_codes))}</small>"
-        "</td>"
-        + "".join(f"<td>{s.status_counts[status]}</td>" for status in STATUS_ORDER)
-        + f"<td><b>{s.total}</b></td></tr>"
-        for s in summaries
-    )
-    st.html(
-        f'<table class="plan-actions"><thead><tr><th>{texts.COL_THEME}</th>{header}'
-        f"<th>{texts.COL_TOTAL}</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
-    link_columns = st.columns(len(summaries) or 1)
-    for column, summary in zip(link_columns, summaries, strict=False):
-        column.page_link(
-            theme_page_path(summary.code), label=texts.OVERVIEW_OPEN_THEME.format(code=summary.code)
-        )
-    with st.expander(texts.OVERVIEW_ABOUT):
-        for section in plan.background:
-            st.markdown(f"#### {section.get('heading', '')}")
-            for paragraph in section.get("paragraphs", []):
-                st.markdown(paragraph)
-
-
 require_shell(__file__, READ_INTERNAL)
-main()
+plan = load_plan()
+if plan is None:
+    st.warning(texts.NO_PLAN)
+    st.stop()
+today = today_local()
+themes = load_themes()
+actions = [action for theme in themes for action in theme.actions]
+summary = status_summary(actions, today)
+
+st.html(PLAN_CSS)
+st.title(f"{plan.title} {plan.period_start_year}–{plan.period_end_year}")
+st.markdown(
+    f"**{plan.municipality}** · "
+    + texts.OVERVIEW_APPROVED.format(by=plan.approved_by, date=date_long_da(plan.approved_on))
+    + " "
+    + texts.OVERVIEW_DEADLINE.format(
+        text=plan.restoration_deadline_text, date=date_da(plan.restoration_deadline)
+    )
+    + " "
+    + texts.OVERVIEW_BUDGET.format(text=plan.budget_2025_text)
+)
+
+# Headline
+cols = st.columns([1, 1, 1, 1.4])
+cols[0].metric(
+    texts.OV_DONE_SHARE,
+    f"{number_da(100 * summary.done_share, 0)} %",
+    help=texts.OV_DONE_HELP.format(done=summary.counts[STATUS_ORDER[-1]], total=summary.total),
+)
+cols[1].metric(texts.METRIC_OVERDUE, number_da(summary.overdue))
+cols[2].metric(texts.METRIC_ATTENTION, number_da(summary.counts[STATUS_ORDER[2]]))
+with cols[3]:
+    report = load_restoration_report(today)
+    st.markdown(f"**{texts.OV_RESTORATION}**")
+    if not report.has_data:
+        st.caption(texts.OV_RESTORATION_NONE)
+    else:
+        head = report.headline
+        verdict = texts.R_ON_TRACK if head.beats_deadline else texts.R_BEHIND
+        if head.projected is not None:
+            st.markdown(
+                texts.OV_RESTORATION_FORECAST.format(
+                    date=date_da(head.projected), verdict=verdict.lower()
+                )
+            )
+        st.caption(
+            texts.OV_RESTORATION_OPEN.format(
+                open=number_da(head.open_steps), pace=number_da(head.pace_4_weeks, 1)
+            )
+        )
+        if report.demo_cases:
+            st.caption(f"⚠ {texts.OV_DEMO}")
+    st.page_link("pages/restoration.py", label=texts.OV_RESTORATION_LINK)
+counts = " ".join(f"{status_badge(s)}&nbsp;<b>{summary.counts[s]}</b>" for s in STATUS_ORDER)
+st.html(f"<div>{counts} &nbsp;·&nbsp; {texts.METRIC_ACTIONS}: <b>{summary.total}</b></div>")
+
+# Status per theme, with a link to each theme
+summaries = load_theme_summaries()
+st.subheader(texts.OVERVIEW_STATUS_HEADING)
+chart_col, link_col = st.columns([5, 1])
+chart_col.altair_chart(status_by_theme_chart(summaries), width="stretch")
+with link_col:
+    st.write("")
+    for theme_summary in summaries:
+        st.page_link(
+            theme_page_path(theme_summary.code),
+            label=texts.OVERVIEW_OPEN_THEME.format(code=theme_summary.code),
+        )
+
+# Needs attention
+st.subheader(texts.OV_ATTENTION)
+attention = needs_attention(themes, today)
+if not attention:
+    st.info(texts.OV_ATTENTION_EMPTY)
+else:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                (
+                    row.theme_code,
+                    row.track_code,
+                    row.action.code,
+                    row.action.text,
+                    row.action.deadline,
+                    row.action.status.value,
+                    row.action.responsible,
+                    f"{datetime_da(row.action.updated_at)} ({row.action.updated_by})"
+                    if row.action.updated_at
+                    else "–",
+                    ", ".join(row.reasons),
+                )
+                for row in attention
+            ],
+            columns=list(texts.OV_ATTENTION_COLUMNS),
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Frist": st.column_config.DateColumn(format="DD-MM-YYYY"),
+            "Handling": st.column_config.TextColumn(width="large"),
+        },
+    )
+
+# Since the last review
+st.subheader(texts.OV_SINCE)
+period = st.date_input(
+    texts.OV_SINCE_PERIOD,
+    value=(today - dt.timedelta(days=7), today),
+    format="DD-MM-YYYY",
+    max_value=today,
+    key="overview_period",
+)
+start, end = period if len(period) == 2 else (period[0], period[0])
+changes = load_changes(
+    since=dt.datetime.combine(start, dt.time(), tzinfo=LOCAL_TZ),
+    until=dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=LOCAL_TZ),
+)
+st.markdown("\n".join(f"- {escape(sentence)}" for sentence in summarise_changes(changes)))
+st.page_link("pages/change_log.py", label=texts.OV_SINCE_LINK)
+
+# Timeline
+st.subheader(texts.OV_TIMELINE)
+items = timeline_items(themes)
+filter_cols = st.columns(3)
+theme_filter = filter_cols[0].multiselect(
+    texts.OV_TIMELINE_THEMES, [t.code for t in themes], placeholder=texts.FILTER_ALL
+)
+status_filter = filter_cols[1].multiselect(
+    texts.OV_TIMELINE_STATUSES, [s.value for s in STATUS_ORDER], placeholder=texts.FILTER_ALL
+)
+owners = sorted({item.responsible for item in items if item.responsible})
+owner_filter = filter_cols[2].multiselect(
+    texts.OV_TIMELINE_RESPONSIBLE, owners, placeholder=texts.FILTER_ALL
+)
+shown = [
+    item
+    for item in items
+    if (not theme_filter or item.theme_code in theme_filter)
+    and (not status_filter or item.status.value in status_filter)
+    and (not owner_filter or item.responsible in owner_filter)
+]
+if shown:
+    st.altair_chart(timeline_chart(shown, today, plan.restoration_deadline), width="stretch")
+else:
+    st.info(texts.OV_TIMELINE_EMPTY)
+
+with st.expander(texts.OVERVIEW_ABOUT):
+    for section in plan.background:
+        st.markdown(f"#### {section.get('heading', '')}")
+        for paragraph in section.get("paragraphs", []):
+            st.markdown(paragraph)

@@ -9,7 +9,7 @@ import pytest
 from tests.browser.conftest import ARTIFACTS, log_in, wait_for_app
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -23,9 +23,27 @@ def test_overview_renders_the_plan_and_links_every_theme(page: Page, app_url: st
     nav = page.get_by_test_id("stSidebarNav")
     for code in "ABCDEF":
         expect(nav.get_by_text(f"Tema {code}:", exact=False)).to_have_count(1)
-    expect(page.get_by_test_id("stMetric").first).to_contain_text("Handlinger i alt")
+    expect(page.get_by_test_id("stMetric").first).to_contain_text("Afsluttet/implementeret")
+    expect(page.get_by_text("Handlinger i alt:")).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "overview.png"))
+    page.screenshot(path=str(ARTIFACTS / "overview_1366x768.png"))
+
+
+def test_overview_on_a_projector_sized_screen(browser: Browser, app_url: str) -> None:
+    page = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    log_in(page, app_url, "vera")
+    for heading in (
+        "Status pr. tema",
+        "Kræver opmærksomhed",
+        "Siden sidste gennemgang",
+        "Tidslinje",
+    ):
+        expect(page.get_by_role("heading", name=heading)).to_be_attached()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "overview_1920x1080.png"))
+    page.get_by_role("heading", name="Tidslinje").scroll_into_view_if_needed()
+    expect(page.locator("[data-testid='stVegaLiteChart']").last).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "overview_timeline_1920x1080.png"))
 
 
 def test_theme_page_renders_tracks_actions_and_statuses(page: Page, app_url: str) -> None:

@@ -1,0 +1,87 @@
+"""The overview's timeline: every action with a known start or end, coloured by status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+
+from components.chart_locale import month_axis
+from components.charts import status_color_scale
+from models.formatting import date_da
+from models.overview import TimelineItem
+
+ROW_PX = 17
+
+
+def timeline_frame(items: list[TimelineItem]) -> pd.DataFrame:
+    rows = []
+    for item in items:
+        start = item.start or item.end
+        end = item.end or item.start
+        rows.append(
+            {
+                "Nr": item.code,
+                "Spor": item.track_code,
+                "Handling": item.text if len(item.text) <= 90 else item.text[:87] + "…",
+                "Start": pd.Timestamp(start),
+                "Slut": pd.Timestamp(end),
+                "Status": item.status.value,
+                "Ansvarlig": item.responsible or "–",
+                "Periode": f"{date_da(item.start)} – {date_da(item.end)}",
+                "punkt": start == end,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def timeline_chart(items: list[TimelineItem], today: dt.date, deadline: dt.date) -> alt.LayerChart:
+    frame = timeline_frame(items)
+    order = sorted(
+        frame["Nr"],
+        key=lambda code: [int(p) if p.isdigit() else p for p in code.replace(".", " ").split()],
+    )
+    base = alt.Chart(frame).encode(
+        y=alt.Y(
+            "Nr:N", sort=order, title=None, axis=alt.Axis(labelFontSize=10, labelOverlap=False)
+        ),
+        color=alt.Color(
+            "Status:N", scale=status_color_scale(), legend=alt.Legend(orient="top", title=None)
+        ),
+        tooltip=["Nr:N", "Handling:N", "Periode:N", "Status:N", "Ansvarlig:N"],
+    )
+    bars = (
+        base.transform_filter(~alt.datum.punkt)
+        .mark_bar(height=ROW_PX - 4, cornerRadius=2)
+        .encode(x=alt.X("Start:T", title=None, axis=month_axis(orient="top")), x2="Slut:T")
+    )
+    points = (
+        base.transform_filter(alt.datum.punkt)
+        .mark_point(filled=True, size=70, shape="diamond")
+        .encode(x="Start:T")
+    )
+    marks = pd.DataFrame(
+        [
+            {"dato": pd.Timestamp(today), "mærke": f"I dag ({date_da(today)})"},
+            {"dato": pd.Timestamp(deadline), "mærke": f"Genopretningsfrist ({date_da(deadline)})"},
+        ]
+    )
+    rules = (
+        alt.Chart(marks)
+        .mark_rule(strokeWidth=2, strokeDash=[5, 3])
+        .encode(
+            x="dato:T",
+            color=alt.Color(
+                "mærke:N",
+                scale=alt.Scale(domain=list(marks["mærke"]), range=["#1A1A1A", "#D55E00"]),
+                legend=alt.Legend(orient="top", title=None),
+            ),
+        )
+    )
+    # Bars and points share the status colours; the two rules get their own legend.
+    return (
+        alt.layer(alt.layer(bars, points), rules)
+        .resolve_scale(color="independent")
+        .properties(height=alt.Step(ROW_PX))
+    )

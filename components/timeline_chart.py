@@ -47,7 +47,9 @@ def timeline_chart(items: list[TimelineItem], today: dt.date, deadline: dt.date)
             "Nr:N", sort=order, title=None, axis=alt.Axis(labelFontSize=10, labelOverlap=False)
         ),
         color=alt.Color(
-            "Status:N", scale=status_color_scale(), legend=alt.Legend(orient="top", title=None)
+            "Status:N",
+            scale=status_color_scale(),
+            legend=alt.Legend(orient="top", title=None, labelLimit=320),
         ),
         tooltip=["Nr:N", "Handling:N", "Periode:N", "Status:N", "Ansvarlig:N"],
     )
@@ -75,7 +77,7 @@ def timeline_chart(items: list[TimelineItem], today: dt.date, deadline: dt.date)
             color=alt.Color(
                 "mærke:N",
                 scale=alt.Scale(domain=list(marks["mærke"]), range=["#1A1A1A", "#D55E00"]),
-                legend=alt.Legend(orient="top", title=None),
+                legend=alt.Legend(orient="top", title=None, labelLimit=320),
             ),
         )
     )

@@ -144,7 +144,7 @@ def read_rows(data: bytes, filename: str) -> list[tuple[int, list[Any]]]:
     return _csv_rows(data)
 
 
-def _parse_date(value: Any) -> dt.date | None:
+def parse_date(value: Any) -> dt.date | None:
     if value in (None, ""):
         return None
     if isinstance(value, dt.datetime):
@@ -223,7 +223,7 @@ class _RowReader:
 
     def _value(self, name: str, raw: Any, text: str) -> Any:
         if name in DATE_FIELDS:
-            return _parse_date(raw)
+            return parse_date(raw)
         if name == "correction_dkk":
             return _parse_amount(raw)
         if name == "reference":

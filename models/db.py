@@ -13,7 +13,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
-from models import login, restoration, setup, tables, users  # noqa: F401  (their tables)
+from models import (  # noqa: F401  (their tables)
+    indicators,
+    login,
+    restoration,
+    setup,
+    tables,
+    users,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = PROJECT_ROOT / "data"

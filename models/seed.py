@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from models.db import create_schema, get_engine, session_scope
+from models.indicators import seed_indicators
 from models.periods import parse_period
 from models.plan_file import DEFAULT_PLAN_PATH, ActionSeed, PlanSeed, TrackSeed, load_plan_file
 from models.tables import Action, Plan, Result, Theme, Track
@@ -144,4 +145,6 @@ def init_db(engine: Engine | None = None, plan_path: Path = DEFAULT_PLAN_PATH) -
     plan_seed = load_plan_file(plan_path)
     create_schema(engine)
     with session_scope(engine, write=True) as session:
-        return seed_plan(session, plan_seed)
+        report = seed_plan(session, plan_seed)
+        report.created += seed_indicators(session)
+        return report

@@ -8,12 +8,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from models.indicators import Indicator
 from models.seed import init_db, seed_plan
 from models.status import Status
 from models.tables import Action, Plan, Result, Theme, Track
 from tests.factories import make_action, make_plan_seed, seed_database
 
-TABLES = (Plan, Theme, Track, Result, Action)
+TABLES = (Plan, Theme, Track, Result, Action, Indicator)
 
 
 def row_counts(engine: Engine) -> dict[str, int]:
@@ -26,7 +27,14 @@ def row_counts(engine: Engine) -> dict[str, int]:
 
 def test_seed_creates_every_row_with_parsed_periods(engine: Engine) -> None:
     seed_database(engine)
-    assert row_counts(engine) == {"Plan": 1, "Theme": 2, "Track": 3, "Result": 3, "Action": 4}
+    assert row_counts(engine) == {
+        "Plan": 1,
+        "Theme": 2,
+        "Track": 3,
+        "Result": 3,
+        "Action": 4,
+        "Indicator": 0,
+    }
     with Session(engine) as session:
         action = session.exec(select(Action).where(Action.code == "A.1.1")).one()
     assert (action.timeline, action.start_date, action.end_date) == (
@@ -112,3 +120,4 @@ def test_init_db_on_the_real_plan_is_idempotent(engine: Engine) -> None:
     assert (action.status, action.note) == (Status.attention, "Forsinket")
     assert counts["Theme"] == 6
     assert counts["Track"] == 25
+    assert counts["Indicator"] == 7

@@ -13,7 +13,7 @@ st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout=
 st.html(APP_CSS)
 ensure_database()
 state = gate()
-page = st.navigation(build_pages(state))
+page = st.navigation(build_pages(state), expanded=True)
 render_user_box(state)
 resume_requested_page()
 with shell_run(state):

@@ -14,6 +14,7 @@ from models.case_import import (
     MAX_PROBLEMS_SHOWN,
     CaseFileError,
     ParsedFile,
+    Problem,
     apply_import,
     parse_cases,
     summarise,
@@ -27,12 +28,16 @@ _GENERATION = "case_upload_generation"
 
 
 def problem_table(parsed: ParsedFile) -> str:
+    return problem_rows_html(parsed.problems)
+
+
+def problem_rows_html(problems: list[Problem]) -> str:
     """Every problem as a row of line, column and reason (text escaped, wrapping)."""
     rows = "".join(
         f"<tr><td>{p.line}</td><td>{escape(p.column)}</td><td>{escape(p.message)}</td></tr>"
-        for p in parsed.problems[:MAX_PROBLEMS_SHOWN]
+        for p in problems[:MAX_PROBLEMS_SHOWN]
     )
-    more = len(parsed.problems) - MAX_PROBLEMS_SHOWN
+    more = len(problems) - MAX_PROBLEMS_SHOWN
     caption = f"<p>{escape(texts.R_MORE_PROBLEMS.format(count=more))}</p>" if more > 0 else ""
     header = "".join(f"<th>{escape(label)}</th>" for label in texts.R_PROBLEM_COLUMNS)
     return (

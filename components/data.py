@@ -9,6 +9,7 @@ import streamlit as st
 
 from models.change_log import ChangeRow, list_change_authors, list_changes
 from models.db import database_url, get_engine, session_scope
+from models.indicators import IndicatorCard, indicator_cards, measurement_revision
 from models.queries import (
     PlanView,
     ThemeSummary,
@@ -138,3 +139,20 @@ def _restoration_report(revision: tuple[str, tuple], today: dt.date) -> Restorat
 def load_restoration_report(today: dt.date) -> RestorationReport:
     """The restoration figures, recomputed whenever cases or steps change."""
     return _restoration_report(_restoration_revision(), today)
+
+
+def _indicator_revision() -> tuple[str, tuple]:
+    url = database_url()
+    with session_scope(get_engine(url)) as session:
+        return url, measurement_revision(session)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _indicator_cards(revision: tuple[str, tuple], today: dt.date) -> list[IndicatorCard]:
+    with session_scope(get_engine(revision[0])) as session:
+        return indicator_cards(session, today=today)
+
+
+def load_indicator_cards(today: dt.date) -> list[IndicatorCard]:
+    """Every effect goal with its measurements, recomputed whenever a measurement changes."""
+    return _indicator_cards(_indicator_revision(), today)

@@ -35,6 +35,7 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
         sections[texts.NAV_SECTION_MAIN] = [
             _page("overview", texts.NAV_OVERVIEW, ":material/dashboard:", default=True),
             _page("restoration", texts.NAV_RESTORATION, ":material/trending_down:"),
+            _page("indicators", texts.NAV_INDICATORS, ":material/target:"),
             _page("change_log", texts.NAV_CHANGE_LOG, ":material/history:"),
         ]
         sections[texts.NAV_SECTION_THEMES] = [

@@ -40,6 +40,8 @@ PLAN_CSS = """
 .overdue-mark { display: inline-block; margin-top: 0.2rem; padding: 0.05rem 0.45rem;
   border: 1.5px solid #b00020; border-radius: 0.3rem; color: #b00020; font-size: 0.8rem;
   font-weight: 700; }
+.meta-tag { display: inline-block; margin-left: 0.2rem; padding: 0.05rem 0.45rem;
+  border: 1px solid #8a8f99; border-radius: 0.3rem; color: #4a4f5c; font-size: 0.8rem; }
 .revised { display: block; font-size: 0.8rem; font-weight: 400; color: #4a4f5c; }
 </style>
 """

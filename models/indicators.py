@@ -298,3 +298,12 @@ def indicator_cards(
             )
         )
     return cards
+
+
+def measurement_revision(session: Session) -> tuple[int, str, int]:
+    """Changes whenever a measurement is added or corrected."""
+    count, last = session.exec(
+        select(sa.func.count(Measurement.id), sa.func.max(Measurement.entered_at))
+    ).one()
+    changes = session.exec(select(sa.func.count(MeasurementChange.id))).one()
+    return int(count), str(last), int(changes)

@@ -16,10 +16,10 @@ import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError
 
 from components import texts
-from models.cookie_key import WeakKeyError, resolve_cookie_key
 from models.db import session_scope
 from models.login import LoginOutcome, attempt_login, record_logout, sso_login
 from models.setup import needs_setup
+from models.signing_key import WeakKeyError, resolve_cookie_key
 from models.users import ROLE_LABELS, Actor, get_user, list_users
 
 COOKIE_NAME = "genopretning_login"

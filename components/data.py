@@ -10,6 +10,8 @@ import streamlit as st
 from models.change_log import ChangeRow, list_change_authors, list_changes
 from models.db import database_url, get_engine, session_scope
 from models.indicators import IndicatorCard, indicator_cards, measurement_revision
+from models.login import LoginEvent, login_events
+from models.measurement_import import ParsedMeasurements, parse_measurements
 from models.queries import (
     PlanView,
     ThemeSummary,
@@ -24,6 +26,7 @@ from models.restoration_report import RestorationReport, build_report, restorati
 from models.seed import init_db
 from models.setup import get_or_create_setup_code
 from models.status_workbook import build_status_workbook
+from models.users import User, list_users
 
 SETUP_CODE_BANNER = "Opsætningskode til første administrator: "
 
@@ -156,3 +159,19 @@ def _indicator_cards(revision: tuple[str, tuple], today: dt.date) -> list[Indica
 def load_indicator_cards(today: dt.date) -> list[IndicatorCard]:
     """Every effect goal with its measurements, recomputed whenever a measurement changes."""
     return _indicator_cards(_indicator_revision(), today)
+
+
+def load_users() -> list[User]:
+    with session_scope() as session:
+        return list_users(session)
+
+
+def load_login_events() -> list[LoginEvent]:
+    with session_scope() as session:
+        return login_events(session)
+
+
+def check_measurement_file(data: bytes, filename: str, today: dt.date) -> ParsedMeasurements:
+    """Read and check an uploaded measurement file (nothing is written)."""
+    with session_scope() as session:
+        return parse_measurements(session, data, filename, today=today)

@@ -188,7 +188,6 @@ BULK_CONFLICT = (
 )
 BULK_APPLY = "Gem {count} ændringer"
 BULK_APPLIED = "{count} handlinger er opdateret fra Excel."
-BULK_REJECTED = "Intet er gemt: mindst én ændring kunne ikke gemmes."
 BULK_NOTHING = "Filen indeholder ingen ændringer."
 
 NAV_RESTORATION = "Genopretning"

@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from models.cpr import CPR_MESSAGE, contains_cpr
+from models.errors import DomainError
 from models.status import Status, parse_status
 from models.tables import Action, ActionChange, utcnow
 from models.users import EDIT_PLAN, Actor, authorize
@@ -61,11 +62,13 @@ class EditResult:
     last_changed_at: dt.datetime | None = None
 
 
-class EditsRejected(Exception):
+class EditsRejected(DomainError):
     """An all-or-nothing save in which something was not saved; nothing was written."""
 
     def __init__(self, results: list[EditResult]) -> None:
-        super().__init__("Ingen ændringer er gemt.")
+        super().__init__(
+            "Intet er gemt: mindst én ændring kunne ikke gemmes (konflikt eller fejl)."
+        )
         self.results = results
 
 

@@ -13,20 +13,17 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import sqlalchemy as sa
-from openpyxl import load_workbook
 from sqlmodel import Session, select
 
 from models.cpr import contains_cpr
-from models.errors import DomainError
 from models.restoration import CASE_FIELDS, MissingStep, RestorationCase, Vocabulary, vocabulary
 from models.tables import utcnow
+from models.tabular_files import CaseFileError, parse_amount, parse_date, read_rows
 from models.users import EDIT_PLAN, Actor, authorize
 
-MAX_BYTES = 30 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 200
 # Danish header -> field. The order is the template's.
 COLUMNS: dict[str, str] = {
@@ -57,14 +54,8 @@ DATE_FIELDS = {
     "done_on",
 }
 REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,31}$")
-DANISH_DATE = re.compile(r"(\d{1,2})[-.](\d{1,2})[-.](\d{4})")
-ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 DIGITS = re.compile(r"\d")
 STEP_FIELDS = ("step_type", "due_on", "done_on")
-
-
-class CaseFileError(DomainError):
-    """The file cannot be read at all (size, format, header)."""
 
 
 @dataclass(frozen=True)
@@ -106,77 +97,6 @@ class ImportSummary:
     changed: int
     unchanged: int
     steps: int
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252")
-
-
-def _csv_rows(data: bytes) -> list[tuple[int, list[Any]]]:
-    text = _decode(data)
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [(reader.line_num, row) for row in reader]
-
-
-def _xlsx_rows(data: bytes, filename: str) -> list[tuple[int, list[Any]]]:
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
-        raise CaseFileError(f"{filename}: kan ikke læses som en Excel-fil (.xlsx).") from error
-    sheet = workbook.worksheets[0]
-    return [(line, list(row)) for line, row in enumerate(sheet.iter_rows(values_only=True), 1)]
-
-
-def read_rows(data: bytes, filename: str) -> list[tuple[int, list[Any]]]:
-    """(line number, cells) of a CSV (UTF-8 with/without BOM or Windows-1252; ; or ,) or XLSX."""
-    if len(data) > MAX_BYTES:
-        raise CaseFileError(
-            f"{filename}: filen er for stor ({len(data) / 1024 / 1024:.1f} MB; højst "
-            f"{MAX_BYTES // 1024 // 1024} MB). Del den op i flere filer."
-        )
-    if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
-        return _xlsx_rows(data, filename)
-    return _csv_rows(data)
-
-
-def parse_date(value: Any) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    danish, iso = DANISH_DATE.fullmatch(text), ISO_DATE.fullmatch(text)
-    try:
-        if danish:
-            return dt.date(int(danish[3]), int(danish[2]), int(danish[1]))
-        if iso:
-            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
-    except ValueError:
-        pass
-    raise ValueError(
-        f"'{text}' er ikke en gyldig dato (brug dd-mm-åååå, dd.mm.åååå eller åååå-mm-dd)"
-    )
-
-
-def _parse_amount(value: Any) -> Decimal | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, int | float | Decimal):
-        return Decimal(str(value)).quantize(Decimal("0.01"))
-    text = str(value).strip().replace(" ", "").replace("kr.", "").replace("kr", "")
-    if "," in text:  # Danish: 1.234,50
-        text = text.replace(".", "").replace(",", ".")
-    try:
-        return Decimal(text).quantize(Decimal("0.01"))
-    except InvalidOperation:
-        raise ValueError(f"'{value}' er ikke et beløb i kroner") from None
 
 
 def _cell_text(value: Any) -> str:
@@ -225,7 +145,7 @@ class _RowReader:
         if name in DATE_FIELDS:
             return parse_date(raw)
         if name == "correction_dkk":
-            return _parse_amount(raw)
+            return parse_amount(raw)
         if name == "reference":
             if not REFERENCE.match(text):
                 raise ValueError(

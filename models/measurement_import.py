@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from models.case_import import CaseFileError, Problem, parse_date, read_rows
+from models.case_import import Problem
 from models.indicators import Indicator, record_measurement, validate_measurement
+from models.tabular_files import CaseFileError, parse_date, read_rows
 from models.users import EDIT_PLAN, Actor, authorize
 
 COLUMNS = ("Effektmål", "Dato", "Værdi", "Kommentar")

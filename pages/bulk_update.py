@@ -4,15 +4,15 @@ import pandas as pd
 import streamlit as st
 
 from components import texts
-from components.commands import flash, show_flash
+from components.commands import flash, run_command, show_flash
 from components.data import load_status_workbook, load_theme_codes, load_themes
 from components.shell import current_actor, require_shell
-from models.action_edits import FIELD_LABELS, EditsRejected, save_action_edits
-from models.db import session_scope
+from components.widgets import choose_many
+from models.action_edits import FIELD_LABELS, save_action_edits
 from models.errors import DomainError
 from models.formatting import datetime_da
 from models.status_workbook import read_status_workbook
-from models.users import EDIT_PLAN, PermissionDenied
+from models.users import EDIT_PLAN
 
 require_shell(__file__, EDIT_PLAN)
 actor = current_actor()
@@ -21,7 +21,7 @@ show_flash()
 st.caption(texts.BULK_INTRO)
 
 codes = [code for code, _ in load_theme_codes()]
-chosen = st.multiselect(texts.BULK_THEMES, codes, default=codes)
+chosen = choose_many(texts.BULK_THEMES, codes, default=codes)
 st.download_button(
     texts.BULK_DOWNLOAD,
     load_status_workbook(tuple(chosen or codes)),
@@ -85,15 +85,8 @@ if st.button(
     type="primary",
     disabled=not preview.can_apply,
 ):
-    try:
-        with session_scope(write=True) as session:
-            save_action_edits(session, actor=actor, edits=preview.edits, all_or_nothing=True)
-    except EditsRejected:
-        st.error(texts.BULK_REJECTED)
-        st.stop()
-    except PermissionDenied as error:
-        st.error(str(error))
-        st.stop()
-    st.session_state["bulk_generation"] = st.session_state.get("bulk_generation", 0) + 1
-    flash(texts.BULK_APPLIED.format(count=len(preview.edits)))
-    st.rerun()
+    saved = run_command(save_action_edits, actor=actor, edits=preview.edits, all_or_nothing=True)
+    if saved is not None:  # clear the uploader only when everything was saved
+        st.session_state["bulk_generation"] = st.session_state.get("bulk_generation", 0) + 1
+        flash(texts.BULK_APPLIED.format(count=len(preview.edits)))
+        st.rerun()

@@ -8,6 +8,7 @@ import streamlit as st
 from components import texts
 from components.data import load_change_authors, load_changes, load_theme_codes
 from components.shell import require_shell
+from components.widgets import choose_many
 from models.change_log import changes_csv
 from models.formatting import LOCAL_TZ, datetime_da, today_local
 from models.status import STATUS_ORDER
@@ -25,18 +26,16 @@ period = period_col.date_input(
     format="DD-MM-YYYY",
     max_value=today,
 )
-themes = theme_col.multiselect(
-    texts.CHANGE_LOG_THEMES, [code for code, _ in load_theme_codes()], placeholder=texts.FILTER_ALL
-)
-users = user_col.multiselect(
-    texts.CHANGE_LOG_USERS, load_change_authors(), placeholder=texts.FILTER_ALL
-)
-statuses = status_col.multiselect(
-    texts.CHANGE_LOG_STATUSES,
-    list(STATUS_ORDER),
-    format_func=lambda status: status.value,
-    placeholder=texts.FILTER_ALL,
-)
+with theme_col:
+    themes = choose_many(texts.CHANGE_LOG_THEMES, [code for code, _ in load_theme_codes()])
+with user_col:
+    users = choose_many(texts.CHANGE_LOG_USERS, load_change_authors())
+with status_col:
+    statuses = choose_many(
+        texts.CHANGE_LOG_STATUSES,
+        list(STATUS_ORDER),
+        format_func=lambda status: status.value,
+    )
 start, end = period if len(period) == 2 else (period[0], period[0])
 rows = load_changes(
     since=dt.datetime.combine(start, dt.time(), tzinfo=LOCAL_TZ),

@@ -10,16 +10,16 @@ import streamlit as st
 from components import texts
 from components.case_upload import problem_rows_html
 from components.commands import run_command, show_flash
-from components.data import load_indicator_cards
+from components.data import check_measurement_file, load_indicator_cards
 from components.indicator_charts import indicator_chart
 from components.shell import current_actor, require_shell
 from components.status_html import PLAN_CSS
+from components.widgets import choose_many
 from models.case_import import CaseFileError
-from models.db import session_scope
 from models.formatting import date_da, number_da, today_local
 from models.indicator_rules import FREQUENCY_LABELS, TargetStatus
 from models.indicators import IndicatorCard, record_measurement
-from models.measurement_import import apply_measurements, parse_measurements
+from models.measurement_import import apply_measurements
 from models.users import EDIT_PLAN, READ_INTERNAL, Actor
 
 STATUS_STYLE = {
@@ -101,8 +101,7 @@ def render_import(actor: Actor, today: dt.date) -> None:
         if upload is None:
             return
         try:
-            with session_scope() as session:
-                parsed = parse_measurements(session, upload.getvalue(), upload.name, today=today)
+            parsed = check_measurement_file(upload.getvalue(), upload.name, today)
         except CaseFileError as error:
             st.error(str(error))
             return
@@ -132,7 +131,7 @@ show_flash()
 st.caption(texts.IND_INTRO)
 cards = load_indicator_cards(today)
 themes = sorted({card.theme_code for card in cards})
-chosen = st.multiselect(texts.IND_THEMES, themes, placeholder=texts.FILTER_ALL)
+chosen = choose_many(texts.IND_THEMES, themes)
 shown = [card for card in cards if not chosen or card.theme_code in chosen]
 columns = st.columns(2)
 for index, card in enumerate(shown):

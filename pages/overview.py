@@ -22,6 +22,7 @@ from components.navigation import theme_page_path
 from components.shell import require_shell
 from components.status_html import PLAN_CSS, status_badge
 from components.timeline_chart import timeline_chart
+from components.widgets import choose_many
 from models.formatting import LOCAL_TZ, date_da, date_long_da, datetime_da, number_da, today_local
 from models.overview import needs_attention, status_summary, summarise_changes, timeline_items
 from models.status import STATUS_ORDER
@@ -152,16 +153,13 @@ st.page_link("pages/change_log.py", label=texts.OV_SINCE_LINK)
 st.subheader(texts.OV_TIMELINE)
 items = timeline_items(themes)
 filter_cols = st.columns(3)
-theme_filter = filter_cols[0].multiselect(
-    texts.OV_TIMELINE_THEMES, [t.code for t in themes], placeholder=texts.FILTER_ALL
-)
-status_filter = filter_cols[1].multiselect(
-    texts.OV_TIMELINE_STATUSES, [s.value for s in STATUS_ORDER], placeholder=texts.FILTER_ALL
-)
+with filter_cols[0]:
+    theme_filter = choose_many(texts.OV_TIMELINE_THEMES, [t.code for t in themes])
+with filter_cols[1]:
+    status_filter = choose_many(texts.OV_TIMELINE_STATUSES, [s.value for s in STATUS_ORDER])
 owners = sorted({item.responsible for item in items if item.responsible})
-owner_filter = filter_cols[2].multiselect(
-    texts.OV_TIMELINE_RESPONSIBLE, owners, placeholder=texts.FILTER_ALL
-)
+with filter_cols[2]:
+    owner_filter = choose_many(texts.OV_TIMELINE_RESPONSIBLE, owners)
 shown = [
     item
     for item in items

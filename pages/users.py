@@ -5,17 +5,15 @@ import streamlit as st
 
 from components import texts
 from components.commands import run_command, show_flash
+from components.data import load_login_events, load_users
 from components.shell import current_actor, require_shell
-from models.db import session_scope
 from models.formatting import datetime_da
-from models.login import login_events
 from models.users import (
     MANAGE_USERS,
     ROLE_LABELS,
     Role,
     User,
     create_user,
-    list_users,
     reset_password,
     set_active,
     set_role,
@@ -41,7 +39,7 @@ def user_table(users: list[User]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def role_select(key: str) -> Role:
+def pick_role(key: str) -> Role:
     roles = list(Role)
     return st.selectbox(
         texts.FIELD_ROLE,
@@ -52,9 +50,8 @@ def role_select(key: str) -> Role:
     )
 
 
-with session_scope() as session:
-    users = list_users(session)
-    events = login_events(session)
+users = load_users()
+events = load_login_events()
 usernames = [user.username for user in users]
 
 st.title(texts.USERS_TITLE)
@@ -73,7 +70,7 @@ with add, st.form("add_user", clear_on_submit=True):
     new_username = st.text_input(texts.FIELD_USERNAME)
     new_name = st.text_input(texts.FIELD_NAME)
     new_email = st.text_input(texts.FIELD_EMAIL)
-    new_role = role_select("add_role")
+    new_role = pick_role("add_role")
     new_password = st.text_input(texts.FIELD_PASSWORD, type="password")
     new_repeat = st.text_input(texts.FIELD_PASSWORD_REPEAT, type="password")
     if st.form_submit_button(texts.USERS_ADD_BUTTON, type="primary"):
@@ -92,7 +89,7 @@ with add, st.form("add_user", clear_on_submit=True):
             )
 with role, st.form("set_role"):
     target = st.selectbox(texts.USERS_SELECT, usernames, key="role_user")
-    chosen = role_select("role_role")
+    chosen = pick_role("role_role")
     if st.form_submit_button(texts.USERS_ROLE_BUTTON):
         run_command(
             set_role,

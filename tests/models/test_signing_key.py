@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from models.cookie_key import COOKIE_KEY_ENV, WeakKeyError, resolve_cookie_key
+from models.signing_key import COOKIE_KEY_ENV, WeakKeyError, resolve_cookie_key
 
 STRONG = "x7Rk2vQp9LmN4wYs8TbZ3cHf6JdG1aEu"
 

@@ -18,6 +18,7 @@ from models import (  # noqa: F401  (their tables)
     login,
     restoration,
     setup,
+    snapshots,
     tables,
     users,
 )

@@ -13,6 +13,7 @@ from models.db import create_schema, get_engine, session_scope
 from models.indicators import seed_indicators
 from models.periods import parse_period
 from models.plan_file import DEFAULT_PLAN_PATH, ActionSeed, PlanSeed, TrackSeed, load_plan_file
+from models.snapshots import seed_key_messages
 from models.tables import Action, Plan, Result, Theme, Track
 
 SEED_USER = "system"
@@ -147,4 +148,5 @@ def init_db(engine: Engine | None = None, plan_path: Path = DEFAULT_PLAN_PATH) -
     with session_scope(engine, write=True) as session:
         report = seed_plan(session, plan_seed)
         report.created += seed_indicators(session)
+        report.created += seed_key_messages(session)
         return report

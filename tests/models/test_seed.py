@@ -10,11 +10,12 @@ from sqlmodel import Session, select
 
 from models.indicators import Indicator
 from models.seed import init_db, seed_plan
+from models.snapshots import KeyMessage
 from models.status import Status
 from models.tables import Action, Plan, Result, Theme, Track
 from tests.factories import make_action, make_plan_seed, seed_database
 
-TABLES = (Plan, Theme, Track, Result, Action, Indicator)
+TABLES = (Plan, Theme, Track, Result, Action, Indicator, KeyMessage)
 
 
 def row_counts(engine: Engine) -> dict[str, int]:
@@ -34,6 +35,7 @@ def test_seed_creates_every_row_with_parsed_periods(engine: Engine) -> None:
         "Result": 3,
         "Action": 4,
         "Indicator": 0,
+        "KeyMessage": 0,
     }
     with Session(engine) as session:
         action = session.exec(select(Action).where(Action.code == "A.1.1")).one()
@@ -121,3 +123,4 @@ def test_init_db_on_the_real_plan_is_idempotent(engine: Engine) -> None:
     assert counts["Theme"] == 6
     assert counts["Track"] == 25
     assert counts["Indicator"] == 7
+    assert counts["KeyMessage"] == 5

@@ -19,8 +19,20 @@ from models.errors import DomainError
 from models.formatting import LOCAL_TZ, today_local
 from models.plan_export import plan_json
 from models.plan_file import PlanFileError
+from models.queries import get_plan
+from models.report_compare import compare
+from models.report_document import appendix, build_docx, build_pdf
+from models.report_xlsx import build_report_xlsx
 from models.seed import init_db
 from models.setup import get_or_create_setup_code
+from models.snapshots import (
+    NOW_NAME,
+    create_snapshot,
+    delete_snapshot,
+    list_snapshots,
+    load_report,
+    report_now,
+)
 from models.users import (
     Actor,
     PermissionDenied,
@@ -168,6 +180,47 @@ def cmd_remove_demo(_args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    """Create, list or delete status reports (snapshots)."""
+    with session_scope(ready_engine(), write=True) as session:
+        if args.action == "create":
+            taken_on = args.date or today_local()
+            create_snapshot(
+                session, actor=CLI, name=args.name, taken_on=taken_on, today=today_local()
+            )
+            print(f"Statusrapporten «{' '.join(args.name.split())}» er oprettet.")
+        elif args.action == "delete":
+            delete_snapshot(session, actor=CLI, name=args.name)
+            print(f"Statusrapporten «{args.name}» er slettet.")
+        else:
+            for snapshot in list_snapshots(session):
+                print(f"{snapshot.taken_on.isoformat()}\t{snapshot.name}")
+    return 0
+
+
+def cmd_export_report(args: argparse.Namespace) -> int:
+    """Write a status report (a snapshot, or now) as xlsx, docx or pdf."""
+    today = today_local()
+    with session_scope(ready_engine()) as session:
+        name = args.snapshot or NOW_NAME
+        report = (
+            report_now(session, today=today) if name == NOW_NAME else load_report(session, name)
+        )
+        comparison = None
+        if args.compare:
+            earlier = load_report(session, args.compare)
+            comparison = compare(earlier, report)
+        plan = get_plan(session)
+    if args.format == "xlsx":
+        data = build_report_xlsx(report, comparison)
+    else:
+        content = appendix(report, comparison, plan.municipality if plan else "")
+        data = build_docx(content) if args.format == "docx" else build_pdf(content)
+    args.out.write_bytes(data)
+    print(f"{args.out} er skrevet ({len(data) // 1024} kB).")
+    return 0
+
+
 def iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -209,6 +262,17 @@ def build_parser() -> argparse.ArgumentParser:
     cases = sub.add_parser("import-cases", help="indlæs sager fra CSV eller Excel")
     cases.add_argument("file", type=Path)
     cases.set_defaults(handler=cmd_import_cases)
+    snapshot = sub.add_parser("snapshot", help="statusrapporter: create NAVN | list | delete NAVN")
+    snapshot.add_argument("action", choices=["create", "list", "delete"])
+    snapshot.add_argument("name", nargs="?", default="")
+    snapshot.add_argument("--date", type=iso_date, metavar="ÅÅÅÅ-MM-DD")
+    snapshot.set_defaults(handler=cmd_snapshot)
+    report = sub.add_parser("export-report", help="skriv en statusrapport som xlsx, docx eller pdf")
+    report.add_argument("--snapshot", help="rapportens navn (udelades: status nu)")
+    report.add_argument("--compare", help="sammenlign med denne tidligere rapport")
+    report.add_argument("--format", required=True, choices=["xlsx", "docx", "pdf"])
+    report.add_argument("--out", required=True, type=Path)
+    report.set_defaults(handler=cmd_export_report)
     changes = sub.add_parser("export-changes", help="ændringsloggen som CSV")
     changes.add_argument("--since", required=True, type=iso_date, metavar="ÅÅÅÅ-MM-DD")
     changes.set_defaults(handler=cmd_export_changes)

@@ -25,6 +25,7 @@ from models.queries import (
 from models.restoration_report import RestorationReport, build_report, restoration_revision
 from models.seed import init_db
 from models.setup import get_or_create_setup_code
+from models.snapshots import current_key_messages
 from models.status_workbook import build_status_workbook
 from models.users import User, list_users
 
@@ -175,3 +176,13 @@ def check_measurement_file(data: bytes, filename: str, today: dt.date) -> Parsed
     """Read and check an uploaded measurement file (nothing is written)."""
     with session_scope() as session:
         return parse_measurements(session, data, filename, today=today)
+
+
+def load_key_messages() -> list[str]:
+    with session_scope() as session:
+        return current_key_messages(session)
+
+
+def current_revision() -> tuple:
+    """A token that changes when actions, cases or measurements change (for export caches)."""
+    return (_revision(), _restoration_revision(), _indicator_revision())

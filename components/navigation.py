@@ -36,6 +36,7 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
             _page("overview", texts.NAV_OVERVIEW, ":material/dashboard:", default=True),
             _page("restoration", texts.NAV_RESTORATION, ":material/trending_down:"),
             _page("indicators", texts.NAV_INDICATORS, ":material/target:"),
+            _page("reports", texts.NAV_REPORTS, ":material/description:"),
             _page("change_log", texts.NAV_CHANGE_LOG, ":material/history:"),
         ]
         sections[texts.NAV_SECTION_THEMES] = [

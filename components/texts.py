@@ -314,3 +314,33 @@ IND_IMPORT_HELP = "Kolonner: Effektmål (kode), Dato, Værdi, Kommentar. Alt ell
 IND_IMPORT_APPLY = "Indlæs {count} målinger"
 IND_IMPORTED = "{count} målinger er indlæst."
 IND_CODE = "Kode: {code}"
+
+NAV_REPORTS = "Statusrapporter"
+REP_TITLE = "Statusrapporter til Børn & Læringsudvalget"
+REP_INTRO = (
+    "Frys den aktuelle status som en navngiven rapport, sammenlign to rapporter (eller en "
+    "rapport med status nu), og hent bilaget som Excel, Word eller PDF."
+)
+REP_KEY_MESSAGES = "5 pointer (bruges i bilag og på borgermøde)"
+REP_KEY_SAVE = "Gem pointer"
+REP_KEY_SAVED = "Pointerne er gemt."
+REP_CREATE = "Opret statusrapport"
+REP_NAME = "Navn (fx «Status BLU 29.9.2025»)"
+REP_DATE = "Dato"
+REP_CREATE_BUTTON = "Frys status nu"
+REP_CREATED = "Statusrapporten «{name}» er oprettet."
+REP_NONE = "Der er endnu ingen statusrapporter."
+REP_CHOOSE = "Rapport"
+REP_AGAINST = "Sammenlign med"
+REP_NO_COMPARE = "(ingen sammenligning)"
+REP_COMPARE_TITLE = "Hvad er sket siden?"
+REP_COMPARE_COLUMNS = ("Tema", "Nr.", "Handling", "Fra", "Til", "Ny Obs", "Nyligt overskredet")
+REP_RESTORATION = "Genopretning side om side"
+REP_DOWNLOADS = "Hent"
+REP_XLSX = "Excel (.xlsx)"
+REP_DOCX = "Word-bilag (.docx)"
+REP_PDF = "PDF-bilag"
+REP_PNG = "Diagram (PNG)"
+REP_DELETE = "Slet rapport"
+REP_DELETED = "Statusrapporten «{name}» er slettet."
+REP_LIST_COLUMNS = ("Navn", "Dato", "Oprettet af", "Oprettet")

@@ -187,3 +187,49 @@ def test_case_import_and_demo_data_from_the_command_line(tmp_path: Path) -> None
     )
     assert cli("seed-demo", env_url=url).stdout.startswith("400 demosager er indlæst")
     assert cli("remove-demo", env_url=url).stdout == "400 demosager er fjernet.\n"
+
+
+def test_status_reports_from_the_command_line(tmp_path: Path) -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    url = f"sqlite:///{tmp_path / 'reports.db'}"
+    created = cli("snapshot", "create", "Status BLU 29.9.2025", "--date", "2025-09-29", env_url=url)
+    assert created.stdout == "Statusrapporten «Status BLU 29.9.2025» er oprettet.\n"
+    assert cli("snapshot", "list", env_url=url).stdout == "2025-09-29\tStatus BLU 29.9.2025\n"
+    for fmt in ("xlsx", "docx", "pdf"):
+        out = tmp_path / f"bilag.{fmt}"
+        result = cli(
+            "export-report",
+            "--snapshot",
+            "Status BLU 29.9.2025",
+            "--compare",
+            "Status BLU 29.9.2025",
+            "--format",
+            fmt,
+            "--out",
+            str(out),
+            env_url=url,
+        )
+        assert result.returncode == 0, result.stderr
+    assert "Sammenligning" in load_workbook(tmp_path / "bilag.xlsx").sheetnames
+    assert (
+        Document(str(tmp_path / "bilag.docx")).paragraphs[0].text == "Bilag: Status BLU 29.9.2025"
+    )
+    assert (tmp_path / "bilag.pdf").read_bytes().startswith(b"%PDF")
+    missing = cli(
+        "export-report",
+        "--snapshot",
+        "Findes ikke",
+        "--format",
+        "pdf",
+        "--out",
+        str(tmp_path / "x.pdf"),
+        env_url=url,
+    )
+    assert (missing.returncode, missing.stderr) == (
+        1,
+        "Fejl: Statusrapporten 'Findes ikke' findes ikke.\n",
+    )
+    assert cli("snapshot", "delete", "Status BLU 29.9.2025", env_url=url).returncode == 0
+    assert cli("snapshot", "list", env_url=url).stdout == ""

@@ -98,9 +98,13 @@ def build_docx(content: Appendix) -> bytes:
             _shade(cells[3], STATUS_COLORS[status])
             run = cells[3].paragraphs[0].runs[0]
             run.font.color.rgb = RGBColor.from_string(STATUS_TEXT_COLORS[status].lstrip("#"))
+        table.autofit = False
+        widths = (Cm(1.5), Cm(9.1), Cm(2.7), Cm(3.7))
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width  # the grid (LibreOffice reads this)
         for row in table.rows:
-            for cell, width in zip(row.cells, (Cm(1.5), Cm(9.5), Cm(2.2), Cm(3.8)), strict=True):
-                cell.width = width
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width  # each cell (Word reads this)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

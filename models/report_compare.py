@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from models.snapshots import StatusReport
 from models.status import Status
 
+NO_STATUS_CHANGE = "Ingen ændringer i status."
 RESTORATION_LABELS = {
     "cases": "Sager i genopretning",
     "restored": "Fuldt genoprettet",
@@ -103,7 +104,7 @@ def compare(before: StatusReport, after: StatusReport) -> Comparison:
         said += [
             f"{row.code} er gået fra {row.old_status or 'ny'} til {row.new_status}" for row in other
         ]
-        sentences[theme] = said or ["Ingen ændringer i status."]
+        sentences[theme] = said or [NO_STATUS_CHANGE]
     total_changed = sum(1 for row in rows if row.old_status != row.new_status)
     sentences[""] = [
         f"Siden «{before.name}» ({before.taken_on:%d-%m-%Y}) har "

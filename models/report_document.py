@@ -14,7 +14,7 @@ from docx.shared import Cm, Pt, RGBColor
 from fpdf import FPDF
 
 from models.report_charts import chart_png, status_by_theme
-from models.report_compare import Comparison
+from models.report_compare import NO_STATUS_CHANGE, Comparison
 from models.snapshots import StatusReport
 from models.status import STATUS_COLORS, STATUS_TEXT_COLORS, Status
 
@@ -43,7 +43,7 @@ def appendix(report: StatusReport, comparison: Comparison | None, municipality: 
     if comparison is not None:
         sentences += comparison.sentences.get("", [])
         for theme, said in comparison.sentences.items():
-            if theme and said != ["Ingen ændringer i status."]:
+            if theme and said != [NO_STATUS_CHANGE]:
                 sentences += [f"Tema {theme}: {sentence}" for sentence in said]
     return Appendix(
         title=f"Bilag: {report.name}",

@@ -11,6 +11,7 @@ from components.data import load_key_messages
 from components.reports import export_bundle, load_report_pair, load_snapshot_list
 from components.shell import current_actor, require_shell
 from models.formatting import date_da, datetime_da, today_local
+from models.report_compare import NO_STATUS_CHANGE
 from models.snapshots import NOW_NAME, create_snapshot, delete_snapshot, set_key_messages
 from models.users import EDIT_PLAN, MANAGE_USERS, READ_INTERNAL
 
@@ -72,6 +73,7 @@ if comparison is not None:
         for theme, said in comparison.sentences.items()
         if theme
         for sentence in said
+        if sentence != NO_STATUS_CHANGE
     ]
     st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
     if comparison.rows:

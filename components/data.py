@@ -12,6 +12,8 @@ from models.db import database_url, get_engine, session_scope
 from models.indicators import IndicatorCard, indicator_cards, measurement_revision
 from models.login import LoginEvent, login_events
 from models.measurement_import import ParsedMeasurements, parse_measurements
+from models.presentation import Deck, build_deck
+from models.presentation_pptx import build_pptx
 from models.queries import (
     PlanView,
     ThemeSummary,
@@ -186,3 +188,23 @@ def load_key_messages() -> list[str]:
 def current_revision() -> tuple:
     """A token that changes when actions, cases or measurements change (for export caches)."""
     return (_revision(), _restoration_revision(), _indicator_revision())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _deck(today: dt.date, revision: object) -> Deck:
+    with session_scope() as session:
+        return build_deck(session, today=today)
+
+
+def load_deck(today: dt.date) -> Deck:
+    """The citizen-meeting deck (aggregates only)."""
+    return _deck(today, current_revision())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _deck_pptx(today: dt.date, revision: object) -> bytes:
+    return build_pptx(_deck(today, revision))
+
+
+def load_deck_pptx(today: dt.date) -> bytes:
+    return _deck_pptx(today, current_revision())

@@ -50,13 +50,16 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
             _page("bulk_update", texts.NAV_BULK, ":material/upload_file:")
         )
     if role in PRESENT:
-        sections.setdefault(texts.NAV_SECTION_PRESENTATION, []).append(
-            _page(
-                "status_figures",
-                texts.NAV_STATUS_FIGURES,
-                ":material/bar_chart:",
-                default=role not in READ_INTERNAL,
-            )
+        sections.setdefault(texts.NAV_SECTION_PRESENTATION, []).extend(
+            [
+                _page(
+                    "presentation",
+                    texts.NAV_PRESENTATION,
+                    ":material/co_present:",
+                    default=role not in READ_INTERNAL,
+                ),
+                _page("status_figures", texts.NAV_STATUS_FIGURES, ":material/bar_chart:"),
+            ]
         )
     if role in MANAGE_USERS:
         sections[texts.NAV_SECTION_ADMIN] = [

@@ -344,3 +344,8 @@ REP_PNG = "Diagram (PNG)"
 REP_DELETE = "Slet rapport"
 REP_DELETED = "Statusrapporten «{name}» er slettet."
 REP_LIST_COLUMNS = ("Navn", "Dato", "Oprettet af", "Oprettet")
+
+NAV_PRESENTATION = "Borgermøde"
+SLIDE_PREVIOUS = "← Forrige"
+SLIDE_NEXT = "Næste →"
+SLIDE_PPTX = "Hent som PowerPoint"

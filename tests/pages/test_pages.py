@@ -147,7 +147,7 @@ def test_an_admin_reaches_the_user_page(users: None) -> None:
 
 
 def test_a_presenter_sees_aggregate_status_only(users: None) -> None:
-    at = run_app(username="pia")
+    at = run_app("pages/status_figures.py", username="pia")
     assert at.title[0].value == "Status i tal"
     assert [m.label for m in at.metric] == [
         "Kommende opgave",
@@ -311,3 +311,27 @@ def test_a_viewer_reads_reports_but_cannot_create_them(users: None) -> None:
     at = run_app("pages/reports.py", username="vera")
     assert "Frys status nu" not in [button.label for button in at.button]
     assert not at.text_input
+
+
+@pytest.mark.parametrize("slide", range(1, 8))
+def test_a_presenter_opens_every_slide(users: None, slide: int) -> None:
+    from models.presentation_slides import SLIDE_TITLES
+
+    at = new_app("pia")
+    at.query_params["slide"] = str(slide)
+    at.run()
+    at.run()
+    assert not at.exception
+    text = rendered_text(at)
+    assert f"<h1>{SLIDE_TITLES[slide - 1]}</h1>" in text
+    assert f"Faxe Kommune · {slide} / 7" in text
+    for leak in ("BLU 29.9.2025:", "Planen, nov. 2024"):  # internal status notes
+        assert leak not in text
+
+
+def test_the_next_button_moves_to_the_next_slide(users: None) -> None:
+    at = run_app("pages/presentation.py", username="pia")
+    next_button = next(button for button in at.button if button.label == "Næste →")
+    next_button.click().run()
+    assert at.query_params["slide"] == "2"
+    assert "<h1>Baggrunden</h1>" in rendered_text(at)

@@ -108,3 +108,49 @@ def make_user(
 
 def actor_for(user: User) -> Actor:
     return Actor(username=user.username, role=user.role)
+
+
+# Text that must never reach a citizen: a case reference, a note, a responsible person, a user
+# and an internal measurement comment.
+MARKERS = (
+    "XQZ-LEAK-7731",
+    "HEMMELIG-NOTE-5521",
+    "Sagsbehandler Birthe Leak",
+    "lækbruger",
+    "INTERN-MÅLING-9090",
+)
+
+
+def plant_marker_text(session: Session, today: dt.date) -> None:
+    """Demo cases plus marker text in every internal place the presentation must not show."""
+    from sqlmodel import select
+
+    from models.action_edits import ActionEdit, save_action_edits
+    from models.case_import import apply_import, parse_cases
+    from models.demo_cases import seed_demo
+    from models.indicators import record_measurement
+    from models.tables import Action
+
+    cli = Actor.command_line()
+    seed_demo(session, actor=cli, today=today)
+    rows = (
+        "Sagsreference;Team;Spor;Gennemgået;Sagsskridt\n"
+        "XQZ-LEAK-7731;Handicap;A.1;01-10-2025;afgørelse"
+    )
+    apply_import(session, actor=cli, parsed=parse_cases(rows.encode(), "sager.csv"))
+    action = session.exec(select(Action).where(Action.code == "A.1.5")).one()
+    values = {"note": "HEMMELIG-NOTE-5521", "responsible": "Sagsbehandler Birthe Leak"}
+    save_action_edits(
+        session,
+        actor=Actor("lækbruger", Role.admin, system=True),
+        edits=[ActionEdit(action.id, action.version, values)],
+    )
+    record_measurement(
+        session,
+        actor=cli,
+        indicator_code="sygefravaer",
+        measured_on=today,
+        value=7,
+        comment="INTERN-MÅLING-9090",
+        today=today,
+    )

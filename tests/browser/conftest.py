@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,21 +84,32 @@ class Server:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
-def _seed(database_url: str, users: tuple[tuple[str, Role], ...]) -> None:
+def _seed(
+    database_url: str,
+    users: tuple[tuple[str, Role], ...],
+    prepare: Callable[[Session], None] | None = None,
+) -> None:
     engine = create_db_engine(database_url)
     init_db(engine)
     with Session(engine) as session:
         for username, role in users:
             make_user(session, username, role)
+        if prepare is not None:
+            prepare(session)
+            session.commit()
     engine.dispose()
 
 
 @contextmanager
-def running_app(workdir: Path, users: tuple[tuple[str, Role], ...]) -> Iterator[Server]:
+def running_app(
+    workdir: Path,
+    users: tuple[tuple[str, Role], ...],
+    prepare: Callable[[Session], None] | None = None,
+) -> Iterator[Server]:
     """`streamlit run app.py` on a free port against a fresh SQLite file with `users`."""
     port = _free_port()
     database_url = f"sqlite:///{workdir / 'browser.db'}"
-    _seed(database_url, users)
+    _seed(database_url, users, prepare)
     env = {
         **os.environ,
         "DATABASE_URL": database_url,

@@ -8,29 +8,17 @@ import io
 import pytest
 from pptx import Presentation
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from models.action_edits import ActionEdit, save_action_edits
-from models.case_import import apply_import, parse_cases
-from models.demo_cases import seed_demo
-from models.indicators import record_measurement
 from models.presentation import UNDER, build_deck, shown_count
 from models.presentation_pptx import build_pptx
 from models.presentation_slides import SLIDE_TITLES, slides
 from models.seed import init_db
-from models.tables import Action
 from models.users import Actor
+from tests.factories import MARKERS, plant_marker_text
 
 TODAY = dt.date(2026, 11, 23)
 CLI = Actor.command_line()
-# Text that must never reach a citizen: case references, notes, responsible persons, users.
-MARKERS = (
-    "XQZ-LEAK-7731",
-    "HEMMELIG-NOTE-5521",
-    "Sagsbehandler Birthe Leak",
-    "lækbruger",
-    "INTERN-MÅLING-9090",
-)
 
 
 @pytest.mark.parametrize(
@@ -42,35 +30,9 @@ def test_shown_count(count: int, shown: str) -> None:
 
 @pytest.fixture
 def sensitive(engine: Engine, session: Session) -> Session:
-    """Demo data plus unusual references, notes, owners and internal values with marker text."""
+    """Demo data plus marker text in references, notes, owners and internal values."""
     init_db(engine)
-    seed_demo(session, actor=CLI, today=TODAY)
-    rows = (
-        "Sagsreference;Team;Spor;Gennemgået;Sagsskridt\n"
-        "XQZ-LEAK-7731;Handicap;A.1;01-10-2025;afgørelse"
-    )
-    apply_import(session, actor=CLI, parsed=parse_cases(rows.encode(), "sager.csv"))
-    action = session.exec(select(Action).where(Action.code == "A.1.5")).one()
-    save_action_edits(
-        session,
-        actor=Actor("lækbruger", CLI.role, system=True),
-        edits=[
-            ActionEdit(
-                action.id,
-                action.version,
-                {"note": "HEMMELIG-NOTE-5521", "responsible": "Sagsbehandler Birthe Leak"},
-            )
-        ],
-    )
-    record_measurement(
-        session,
-        actor=CLI,
-        indicator_code="sygefravaer",
-        measured_on=TODAY,
-        value=7,
-        comment="INTERN-MÅLING-9090",
-        today=TODAY,
-    )
+    plant_marker_text(session, TODAY)
     session.commit()
     return session
 

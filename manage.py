@@ -19,6 +19,9 @@ from models.errors import DomainError
 from models.formatting import LOCAL_TZ, today_local
 from models.plan_export import plan_json
 from models.plan_file import PlanFileError
+from models.presentation import build_deck
+from models.presentation_pptx import build_pptx
+from models.presentation_slides import slides
 from models.queries import get_plan
 from models.report_compare import compare
 from models.report_document import appendix, build_docx, build_pdf
@@ -221,6 +224,16 @@ def cmd_export_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_slides(args: argparse.Namespace) -> int:
+    """Write the citizen-meeting slides (aggregates only) as PowerPoint."""
+    with session_scope(ready_engine()) as session:
+        deck = build_deck(session, today=today_local())
+    data = build_pptx(deck)
+    args.out.write_bytes(data)
+    print(f"{args.out} er skrevet ({len(data) // 1024} kB, {len(slides(deck))} dias).")
+    return 0
+
+
 def iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -273,6 +286,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", required=True, choices=["xlsx", "docx", "pdf"])
     report.add_argument("--out", required=True, type=Path)
     report.set_defaults(handler=cmd_export_report)
+    deck = sub.add_parser("export-slides", help="borgermødets dias som PowerPoint")
+    deck.add_argument("--out", required=True, type=Path)
+    deck.set_defaults(handler=cmd_export_slides)
     changes = sub.add_parser("export-changes", help="ændringsloggen som CSV")
     changes.add_argument("--since", required=True, type=iso_date, metavar="ÅÅÅÅ-MM-DD")
     changes.set_defaults(handler=cmd_export_changes)

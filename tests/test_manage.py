@@ -233,3 +233,13 @@ def test_status_reports_from_the_command_line(tmp_path: Path) -> None:
     )
     assert cli("snapshot", "delete", "Status BLU 29.9.2025", env_url=url).returncode == 0
     assert cli("snapshot", "list", env_url=url).stdout == ""
+
+
+def test_export_slides_from_the_command_line(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    out = tmp_path / "borgermoede.pptx"
+    result = cli("export-slides", "--out", str(out), env_url=f"sqlite:///{tmp_path / 's.db'}")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith("7 dias).\n")
+    assert len(Presentation(str(out)).slides) == 7

@@ -87,4 +87,4 @@ def burn_down(figures: RestorationFigures) -> alt.LayerChart:
         .mark_text(align="left", dx=8, dy=-10, fontSize=FONT, color="#D55E00", fontWeight="bold")
         .encode(x="dato:T", y=alt.value(20), text="tekst:N")
     )
-    return alt.layer(line, rule, text).properties(width=1400, height=520)
+    return alt.layer(line, rule, text).properties(width=1400, height=420)

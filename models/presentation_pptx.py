@@ -57,7 +57,7 @@ def build_pptx(deck: Deck) -> bytes:
             width = Inches(12) // len(content.figures)
             for index, (label, value) in enumerate(content.figures):
                 left = Inches(0.6) + width * index
-                _text(slide, value, left, top, width, Inches(0.8), 32, True)
+                _text(slide, value, left, top, width, Inches(0.8), 24, True)
                 _text(slide, label, left, top + Inches(0.75), width, Inches(0.5), 14)
             top += Inches(1.5)
         if content.chart is not None:
@@ -67,7 +67,10 @@ def build_pptx(deck: Deck) -> bytes:
                 else burn_down(deck.restoration)
             )  # type: ignore[arg-type]
             image = io.BytesIO(chart_png(chart, scale=1.0))
-            slide.shapes.add_picture(image, Inches(0.6), top, width=Inches(12))
+            room = Inches(6.25) - top  # leave the bottom lines free
+            picture = slide.shapes.add_picture(image, Inches(0.6), top, width=Inches(12))
+            if picture.height > room:
+                picture.height, picture.width = room, int(picture.width * room / picture.height)
             if content.lines:
                 _text(
                     slide,
@@ -79,7 +82,8 @@ def build_pptx(deck: Deck) -> bytes:
                     16,
                 )
         else:
-            size = 24 if len(content.lines) <= 6 else 18
+            length = sum(len(line) for line in content.lines)
+            size = 24 if len(content.lines) <= 6 and length < 450 else 18 if length < 900 else 15
             _text(slide, "\n".join(content.lines), Inches(0.6), top, Inches(12), Inches(5.2), size)
         if content.note:
             _text(

@@ -18,10 +18,12 @@ from tests.browser.conftest import (
 from tests.factories import PASSWORD
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Locator, Page
 
 pytestmark = pytest.mark.browser
-expect = pytest.importorskip("playwright.sync_api").expect
+sync_api = pytest.importorskip("playwright.sync_api")
+expect = sync_api.expect
+PlaywrightTimeout = sync_api.TimeoutError
 
 
 @pytest.fixture(scope="module")
@@ -35,12 +37,25 @@ def new_page(browser: Browser) -> Page:
     return browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
 
 
+def choose_option(page: Page, select: Locator, label: str) -> None:
+    """Pick `label` in a Streamlit selectbox, retrying a click that a rerun swallowed."""
+    option = page.get_by_role("option", name=label)
+    for _ in range(3):  # a click that lands during a rerun does not open the list
+        select.click()
+        try:
+            option.wait_for(timeout=5_000)
+        except PlaywrightTimeout:
+            continue
+        option.click()
+        return
+    raise AssertionError(f"could not choose {label!r}")
+
+
 def add_user(page: Page, username: str, role_label: str) -> None:
     form = page.get_by_test_id("stForm").filter(has=page.get_by_label("Navn", exact=True))
     form.get_by_label("Brugernavn").fill(username)
     form.get_by_label("Navn", exact=True).fill(username.title())
-    form.get_by_test_id("stSelectbox").click()
-    page.get_by_role("option", name=role_label).click()
+    choose_option(page, form.get_by_test_id("stSelectbox"), role_label)
     form.get_by_label("Adgangskode (mindst 12 tegn)").fill(PASSWORD)
     form.get_by_label("Gentag adgangskode").fill(PASSWORD)
     form.get_by_role("button", name="Opret bruger").click()

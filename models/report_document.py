@@ -20,6 +20,7 @@ from models.status import STATUS_COLORS, STATUS_TEXT_COLORS, Status
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 TABLE_HEADER = ("Nr.", "Handling", "Frist", "Status")
+LATIN1_STANDINS = str.maketrans({"–": "-", "—": "-", "•": "-", "…": "...", "≤": "<=", "≥": ">="})
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,13 @@ class _Pdf(FPDF):
             self.add_font("body", "", str(FONT_DIR / "DejaVuSans.ttf"))
             self.add_font("body", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
             self.body_family = "body"
-        else:  # the core font covers Danish letters (Latin-1)
+        else:  # the core font covers Danish letters (Latin-1), not dashes or bullets
             self.body_family = "helvetica"
+
+    def normalize_text(self, text: str) -> str:
+        if self.body_family == "helvetica":
+            text = text.translate(LATIN1_STANDINS).encode("latin-1", "replace").decode("latin-1")
+        return super().normalize_text(text)
         self.set_auto_page_break(auto=True, margin=18)
 
     def footer(self) -> None:

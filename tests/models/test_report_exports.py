@@ -95,3 +95,18 @@ def test_pdf_appendix_says_the_same(reports) -> None:
     assert "1 ny Obs (A.4.1)" in text
     for code in ("A.1.1", "C.1.5", "F.4.3"):
         assert code in text
+
+
+def test_pdf_without_the_dejavu_font_falls_back_to_latin_1(
+    reports,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path,
+) -> None:
+    import models.report_document as document
+
+    monkeypatch.setattr(document, "FONT_DIR", tmp_path)  # no fonts here
+    _, now, comparison = reports
+    reader = PdfReader(io.BytesIO(build_pdf(appendix(now, comparison, "Faxe Kommune"))))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Bilag: Status nu" in text
+    assert "Læringsudvalget" in text or "pointer" in text

@@ -17,7 +17,7 @@ from streamlit_authenticator.utilities import LoginError
 
 from components import texts
 from models.db import session_scope
-from models.login import LoginOutcome, attempt_login, record_logout, sso_login
+from models.login import attempt_login, record_logout, sso_login
 from models.setup import needs_setup
 from models.signing_key import WeakKeyError, resolve_cookie_key
 from models.users import ROLE_LABELS, Actor, get_user, list_users
@@ -83,9 +83,7 @@ def _check_credentials(username: str, password: str) -> bool:
     """Replaces the library's check: lock-out and audit live in the database."""
     with session_scope(write=True) as session:
         result = attempt_login(session, username=username, password=password)
-    if result.outcome in (LoginOutcome.locked, LoginOutcome.refused_locked):
-        raise LoginError(result.message)
-    if not result.ok:
+    if not result.ok:  # wrong password, locked or refused: the message says which
         raise LoginError(result.message)
     return True
 

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from components import texts
-from components.chart_locale import number_axis
+from models.chart_axes import number_axis
 from models.queries import ThemeSummary
 from models.status import STATUS_COLORS, STATUS_ORDER, STATUS_TEXT_COLORS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.chart_locale import number_axis
+from models.chart_axes import number_axis
 from models.indicator_rules import Direction
 from models.indicators import IndicatorCard
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.chart_locale import month_axis, number_axis
+from models.chart_axes import month_axis, number_axis
 from models.formatting import date_da
 from models.restoration_report import RestorationReport
 

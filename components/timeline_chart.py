@@ -7,8 +7,8 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from components.chart_locale import month_axis
 from components.charts import status_color_scale
+from models.chart_axes import month_axis
 from models.formatting import date_da
 from models.overview import TimelineItem
 

@@ -18,6 +18,7 @@ from models.cpr import CPR_MESSAGE, contains_cpr
 from models.errors import DomainError
 from models.status import Status, parse_status
 from models.tables import Action, ActionChange, utcnow
+from models.tabular_files import parse_date
 from models.users import EDIT_PLAN, Actor, authorize
 
 MAX_NOTE_LENGTH = 2000
@@ -76,19 +77,6 @@ def _as_text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValueError(f"'{value}' er ikke en dato (brug ÅÅÅÅ-MM-DD).") from None
-
-
 def normalise_values(values: dict[str, Any]) -> dict[str, Any]:
     """Check and clean new values; raise ValueError with a Danish reason."""
     unknown = set(values) - set(EDITABLE_FIELDS)
@@ -99,7 +87,7 @@ def normalise_values(values: dict[str, Any]) -> dict[str, Any]:
         if name == "status":
             clean[name] = parse_status(_as_text(value))
         elif name == "revised_end_date":
-            clean[name] = _as_date(value)
+            clean[name] = parse_date(value)
         else:
             clean[name] = _as_text(value)
     limits = {

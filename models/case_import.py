@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from models.cpr import contains_cpr
+from models.db import INSERT_CHUNK, chunked
 from models.restoration import CASE_FIELDS, MissingStep, RestorationCase, Vocabulary, vocabulary
 from models.tables import utcnow
 from models.tabular_files import CaseFileError, parse_amount, parse_date, read_rows
@@ -240,8 +241,7 @@ def parse_cases(data: bytes, filename: str, vocab: Vocabulary | None = None) -> 
 
 def _existing(session: Session, references: list[str]) -> dict[str, RestorationCase]:
     found: dict[str, RestorationCase] = {}
-    for start in range(0, len(references), 900):  # stay below SQLite's parameter limit
-        chunk = references[start : start + 900]
+    for chunk in chunked(references):
         for case in session.exec(
             select(RestorationCase).where(RestorationCase.reference.in_(chunk))  # type: ignore[attr-defined]
         ):
@@ -251,8 +251,7 @@ def _existing(session: Session, references: list[str]) -> dict[str, RestorationC
 
 def _steps_of(session: Session, case_ids: list[int]) -> dict[int, list[tuple]]:
     steps: dict[int, list[tuple]] = {case_id: [] for case_id in case_ids}
-    for start in range(0, len(case_ids), 900):
-        chunk = case_ids[start : start + 900]
+    for chunk in chunked(case_ids):
         rows = session.exec(
             select(
                 MissingStep.case_id, MissingStep.step_type, MissingStep.due_on, MissingStep.done_on
@@ -265,9 +264,12 @@ def _steps_of(session: Session, case_ids: list[int]) -> dict[int, list[tuple]]:
     return steps
 
 
-def summarise(session: Session, parsed: ParsedFile) -> ImportSummary:
+def summarise(
+    session: Session, parsed: ParsedFile, existing: dict[str, RestorationCase] | None = None
+) -> ImportSummary:
     """How many cases the file adds, changes and leaves as they are."""
-    existing = _existing(session, list(parsed.cases))
+    if existing is None:
+        existing = _existing(session, list(parsed.cases))
     stored_steps = _steps_of(session, [case.id for case in existing.values() if case.id])
     new = changed = 0
     for reference, case in parsed.cases.items():
@@ -291,14 +293,14 @@ def apply_import(session: Session, *, actor: Actor, parsed: ParsedFile) -> Impor
         raise CaseFileError(
             f"{parsed.filename}: filen har {len(parsed.problems)} fejl; intet er indlæst."
         )
-    summary = summarise(session, parsed)
     existing = _existing(session, list(parsed.cases))
+    summary = summarise(session, parsed, existing)
     now = utcnow()
     if existing:
         ids = [case.id for case in existing.values()]
-        for start in range(0, len(ids), 900):
+        for chunk in chunked(ids):
             session.exec(
-                sa.delete(MissingStep).where(MissingStep.case_id.in_(ids[start : start + 900]))  # type: ignore[attr-defined]
+                sa.delete(MissingStep).where(MissingStep.case_id.in_(chunk))  # type: ignore[attr-defined]
             )
     ids = {reference: case.id for reference, case in existing.items()}
     updates = [
@@ -313,10 +315,10 @@ def apply_import(session: Session, *, actor: Actor, parsed: ParsedFile) -> Impor
         for reference, case in parsed.cases.items()
         if reference not in existing
     ]
-    for start in range(0, len(inserts), 5000):
+    for chunk in chunked(inserts, INSERT_CHUNK):
         created = session.execute(
             sa.insert(RestorationCase).returning(RestorationCase.id, RestorationCase.reference),
-            inserts[start : start + 5000],
+            chunk,
         )
         ids.update({reference: case_id for case_id, reference in created})
     step_rows = [
@@ -324,44 +326,27 @@ def apply_import(session: Session, *, actor: Actor, parsed: ParsedFile) -> Impor
         for reference, case in parsed.cases.items()
         for step_type, due, done in case.steps
     ]
-    for start in range(0, len(step_rows), 5000):
-        session.execute(sa.insert(MissingStep), step_rows[start : start + 5000])
+    for chunk in chunked(step_rows, INSERT_CHUNK):
+        session.execute(sa.insert(MissingStep), chunk)
     return summary
 
 
+_EXAMPLE_CASE = [
+    "S-0412",
+    "Børn og Unge",
+    "A.1",
+    "høj",
+    "ikke lovmedholdelig",
+    "15-10-2024",
+    "20-11-2024",
+    "25-11-2024",
+    "",
+    "",
+    "",
+]
 TEMPLATE_EXAMPLE = [
-    [
-        "S-0412",
-        "Børn og Unge",
-        "A.1",
-        "høj",
-        "ikke lovmedholdelig",
-        "15-10-2024",
-        "20-11-2024",
-        "25-11-2024",
-        "",
-        "",
-        "",
-        "børnesamtale",
-        "31-01-2025",
-        "20-01-2025",
-    ],
-    [
-        "S-0412",
-        "Børn og Unge",
-        "A.1",
-        "høj",
-        "ikke lovmedholdelig",
-        "15-10-2024",
-        "20-11-2024",
-        "25-11-2024",
-        "",
-        "",
-        "",
-        "partshøring",
-        "28-02-2025",
-        "",
-    ],
+    [*_EXAMPLE_CASE, "børnesamtale", "31-01-2025", "20-01-2025"],
+    [*_EXAMPLE_CASE, "partshøring", "28-02-2025", ""],
     [
         "T-0107",
         "Handicap",

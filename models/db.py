@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -90,6 +90,17 @@ def dispose_engines() -> None:
         for engine in _engines.values():
             engine.dispose()
         _engines.clear()
+
+
+Item = TypeVar("Item")
+IN_CHUNK = 900  # values per SQL IN (...), below SQLite's parameter limit
+INSERT_CHUNK = 5000  # rows per bulk insert
+
+
+def chunked(items: Sequence[Item], size: int = IN_CHUNK) -> Iterator[Sequence[Item]]:
+    """`items` in slices of at most `size`."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def create_schema(engine: Engine) -> None:

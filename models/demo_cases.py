@@ -15,6 +15,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from models.db import chunked
 from models.restoration import MissingStep, RestorationCase, vocabulary
 from models.users import MANAGE_USERS, Actor, authorize
 
@@ -123,8 +124,7 @@ def remove_demo(session: Session, *, actor: Actor) -> int:
     demo_ids = list(
         session.exec(select(RestorationCase.id).where(RestorationCase.is_demo == sa.true()))
     )
-    for start in range(0, len(demo_ids), 900):
-        chunk = demo_ids[start : start + 900]
+    for chunk in chunked(demo_ids):
         session.exec(sa.delete(MissingStep).where(MissingStep.case_id.in_(chunk)))  # type: ignore[attr-defined]
         session.exec(sa.delete(RestorationCase).where(RestorationCase.id.in_(chunk)))  # type: ignore[union-attr]
     return len(demo_ids)

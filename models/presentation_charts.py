@@ -5,11 +5,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from models.chart_axes import month_axis, number_axis
 from models.presentation import RestorationFigures, ThemeBar, shown_count
 from models.status import STATUS_COLORS, STATUS_ORDER, STATUS_TEXT_COLORS
 
 FONT = 20
-MONTHS = "['jan.','feb.','mar.','apr.','maj','jun.','jul.','aug.','sep.','okt.','nov.','dec.']"
 
 
 def theme_bars(bars: list[ThemeBar]) -> alt.LayerChart:
@@ -58,12 +58,7 @@ def burn_down(figures: RestorationFigures) -> alt.LayerChart:
     frame = pd.DataFrame(
         [{"dato": pd.Timestamp(day), "antal": count} for day, count in figures.burn_down]
     )
-    axis = alt.Axis(
-        labelExpr=f"{MONTHS}[month(datum.value)] + ' ' + year(datum.value)",
-        labelFontSize=FONT - 4,
-        labelAngle=0,
-        title=None,
-    )
+    axis = month_axis(labelFontSize=FONT - 4, title=None)
     line = (
         alt.Chart(frame)
         .mark_line(strokeWidth=5, color="#0072B2")
@@ -72,11 +67,7 @@ def burn_down(figures: RestorationFigures) -> alt.LayerChart:
             y=alt.Y(
                 "antal:Q",
                 title="Åbne manglende sagsskridt",
-                axis=alt.Axis(
-                    labelFontSize=FONT - 4,
-                    titleFontSize=FONT - 2,
-                    labelExpr="replace(format(datum.value, ',~r'), ',', '.')",
-                ),
+                axis=number_axis(labelFontSize=FONT - 4, titleFontSize=FONT - 2),
             ),
         )
     )

@@ -6,10 +6,9 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
+from models.chart_axes import number_axis
 from models.snapshots import StatusReport
 from models.status import STATUS_COLORS, STATUS_ORDER, STATUS_TEXT_COLORS
-
-NUMBER_LABELS = "replace(format(datum.value, ',~r'), ',', '.')"
 
 
 def status_by_theme(report: StatusReport) -> alt.LayerChart:
@@ -38,7 +37,7 @@ def status_by_theme(report: StatusReport) -> alt.LayerChart:
             "sum(antal):Q",
             stack="zero",
             title="Antal handlinger",
-            axis=alt.Axis(labelExpr=NUMBER_LABELS, tickMinStep=1),
+            axis=number_axis(tickMinStep=1),
         ),
         order=alt.Order("orden:Q"),
     )

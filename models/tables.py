@@ -104,16 +104,6 @@ class Action(SQLModel, table=True):
     updated_at: dt.datetime | None = None
     updated_by: str | None = Field(default=None, max_length=64)
 
-    @property
-    def deadline(self) -> dt.date | None:
-        """The deadline in force: a revised deadline wins over the plan's parsed end."""
-        return self.revised_end_date or self.end_date
-
-    def is_overdue(self, today: dt.date) -> bool:
-        """Deadline passed and not done."""
-        deadline = self.deadline
-        return deadline is not None and deadline < today and self.status != Status.done
-
 
 class ActionChange(SQLModel, table=True):
     """One audited change of one field of one action."""

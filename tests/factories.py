@@ -8,6 +8,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from models.plan_file import ActionSeed, PlanSeed, ThemeSeed, TrackSeed
+from models.queries import ActionView
 from models.seed import seed_plan
 from models.status import Status
 from models.users import Actor, Role, User, create_user
@@ -154,3 +155,24 @@ def plant_marker_text(session: Session, today: dt.date) -> None:
         comment="INTERN-MÅLING-9090",
         today=today,
     )
+
+
+def action_view(code: str, **overrides: object) -> ActionView:
+    """An ActionView for pure tests; plain defaults, any field overridable."""
+    values: dict[str, object] = {
+        "id": 1,
+        "code": code,
+        "text": f"Handling {code}",
+        "timeline": "",
+        "start_date": None,
+        "end_date": None,
+        "status": Status.upcoming,
+        "responsible": "",
+        "note": "",
+        "revised_end_date": None,
+        "revised_reason": "",
+        "version": 1,
+        "updated_at": None,
+        "updated_by": None,
+    }
+    return ActionView(**{**values, **overrides})  # type: ignore[arg-type]

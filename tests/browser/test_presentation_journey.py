@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlmodel import Session
 
+from models.presentation_slides import SLIDE_TITLES
 from models.users import Role
 from tests.browser.conftest import ARTIFACTS, Server, log_in, running_app, wait_for_app
 from tests.factories import MARKERS, plant_marker_text
@@ -36,15 +37,7 @@ def test_the_presenter_steps_through_every_slide(browser: Browser, marked_server
     page = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
     log_in(page, marked_server.url, "pia")
     ARTIFACTS.mkdir(exist_ok=True)
-    titles = [
-        "Status på udviklings- og genopretningsplanen",
-        "Baggrunden",
-        "De 6 temaer",
-        "5 pointer",
-        "Genopretning af sager",
-        "Effektmål",
-        "Det sker nu",
-    ]
+    titles = SLIDE_TITLES
     for number, title in enumerate(titles, start=1):
         expect(page.get_by_role("heading", name=title)).to_be_visible()
         expect(page.get_by_text(f"Faxe Kommune · {number} / 7")).to_be_visible()

@@ -11,25 +11,17 @@ from components import texts
 from components.action_editor import editor_frame, pending_edits
 from models.action_edits import ActionEdit
 from models.queries import ActionView
-from models.status import Status
+from tests.factories import action_view
 
 
 def view(code: str, action_id: int, version: int) -> ActionView:
-    return ActionView(
+    return action_view(
+        code,
         id=action_id,
-        code=code,
-        text=f"Handling {code}",
         timeline="Primo 2025",
         start_date=dt.date(2025, 1, 1),
         end_date=dt.date(2025, 3, 31),
-        status=Status.upcoming,
-        responsible="",
-        note="",
-        revised_end_date=None,
-        revised_reason="",
         version=version,
-        updated_at=None,
-        updated_by=None,
     )
 
 

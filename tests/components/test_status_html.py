@@ -8,25 +8,17 @@ import datetime as dt
 import pytest
 
 from components.status_html import action_table, deadline_cell, status_badge
-from models.queries import ActionView
 from models.status import Status
+from tests.factories import action_view
 
 OVERDUE = '<span class="overdue-mark">⚠ Overskredet</span>'
-ACTION = ActionView(
-    id=1,
-    code="A.1.1",
+ACTION = action_view(
+    "A.1.1",
     text="Overfør akter",
     timeline="Udgangen af 1. kvartal 2025",
-    start_date=None,
     end_date=dt.date(2025, 3, 31),
     status=Status.in_progress,
     responsible="Familiechef",
-    note="",
-    revised_end_date=None,
-    revised_reason="",
-    version=1,
-    updated_at=None,
-    updated_by=None,
 )
 
 

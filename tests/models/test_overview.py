@@ -11,6 +11,7 @@ from models.change_log import ChangeRow
 from models.overview import needs_attention, status_summary, summarise_changes, timeline_items
 from models.queries import ActionView, ThemeView, TrackView
 from models.status import Status
+from tests.factories import action_view
 
 T0 = dt.datetime(2026, 11, 16, 9, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 11, 23)
@@ -93,22 +94,7 @@ def test_summarise_changes(rows: list[ChangeRow], expected: list[str]) -> None:
 def action(
     code: str, status: Status, end: dt.date | None, start: dt.date | None = None
 ) -> ActionView:
-    return ActionView(
-        id=hash(code) % 1000,
-        code=code,
-        text=f"Handling {code}",
-        timeline="",
-        start_date=start,
-        end_date=end,
-        status=status,
-        responsible="",
-        note="",
-        revised_end_date=None,
-        revised_reason="",
-        version=1,
-        updated_at=None,
-        updated_by=None,
-    )
+    return action_view(code, id=hash(code) % 1000, status=status, end_date=end, start_date=start)
 
 
 THEMES = [

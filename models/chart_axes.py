@@ -1,4 +1,4 @@
-"""Danish number and date labels for Altair axes (1.200; okt. 2025).
+"""Danish number and date labels for Altair axes (1.200; okt. 2025), for app and exports.
 
 Streamlit's chart renderer ignores a Vega `locale` config, so axes format their labels with
 Vega expressions instead.

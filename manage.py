@@ -11,32 +11,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from models.case_import import apply_import, parse_cases
-from models.change_log import changes_csv, list_changes
-from models.db import get_engine, session_scope
-from models.demo_cases import remove_demo, seed_demo
-from models.errors import DomainError
-from models.formatting import LOCAL_TZ, today_local
-from models.plan_export import plan_json
-from models.plan_file import PlanFileError
-from models.presentation import build_deck
-from models.presentation_pptx import build_pptx
-from models.presentation_slides import slides
-from models.queries import get_plan
-from models.report_compare import compare
-from models.report_document import appendix, build_docx, build_pdf
-from models.report_xlsx import build_report_xlsx
-from models.seed import init_db
-from models.setup import get_or_create_setup_code
-from models.snapshots import (
-    NOW_NAME,
-    create_snapshot,
-    delete_snapshot,
-    list_snapshots,
-    load_report,
-    report_now,
-)
-from models.users import (
+from models.auth.first_admin import get_or_create_setup_code
+from models.auth.users import (
     Actor,
     PermissionDenied,
     Role,
@@ -47,6 +23,30 @@ from models.users import (
     set_active,
     set_role,
 )
+from models.bootstrap import init_db
+from models.core.db import get_engine, session_scope
+from models.core.errors import DomainError
+from models.core.time import local_day_start, today_local
+from models.plan.change_log import changes_csv, list_changes
+from models.plan.export import plan_json
+from models.plan.plan_file import PlanFileError
+from models.plan.queries import get_plan
+from models.presentation.aggregates import build_deck
+from models.presentation.pptx import build_pptx
+from models.presentation.slides import slides
+from models.reports.compare import compare
+from models.reports.document import appendix, build_docx, build_pdf
+from models.reports.snapshots import (
+    NOW_NAME,
+    create_snapshot,
+    delete_snapshot,
+    list_snapshots,
+    load_report,
+    report_now,
+)
+from models.reports.xlsx import build_report_xlsx
+from models.restoration.case_import import apply_import, parse_cases
+from models.restoration.demo_cases import remove_demo, seed_demo
 
 CLI = Actor.command_line()  # whoever runs the command line on the server acts as operator
 
@@ -146,7 +146,7 @@ def cmd_list_users(_args: argparse.Namespace) -> int:
 
 def cmd_export_changes(args: argparse.Namespace) -> int:
     """Print the change log since a date (Danish time) as CSV."""
-    since = dt.datetime.combine(args.since, dt.time(), tzinfo=LOCAL_TZ)
+    since = local_day_start(args.since)
     with session_scope(ready_engine()) as session:
         sys.stdout.write(changes_csv(list_changes(session, since=since)))
     return 0

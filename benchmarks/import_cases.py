@@ -18,12 +18,12 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from models.case_import import COLUMNS, apply_import, parse_cases
-from models.db import create_db_engine, dispose_engines, session_scope
-from models.restoration import vocabulary
-from models.restoration_report import build_report
-from models.seed import init_db
-from models.users import Actor, Role, create_user
+from models.auth.users import Actor, Role, create_user
+from models.bootstrap import init_db
+from models.core.db import create_db_engine, dispose_engines, session_scope
+from models.restoration.case_import import COLUMNS, apply_import, parse_cases
+from models.restoration.report import build_report
+from models.restoration.tables import vocabulary
 
 STEPS_PER_CASE = 5
 

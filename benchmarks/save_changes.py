@@ -14,11 +14,11 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from models.action_edits import ActionEdit, Outcome, save_action_edits
-from models.db import create_db_engine, session_scope
-from models.seed import init_db
-from models.tables import Action
-from models.users import Actor, Role, create_user
+from models.auth.users import Actor, Role, create_user
+from models.bootstrap import init_db
+from models.core.db import create_db_engine, session_scope
+from models.plan.action_edits import ActionEdit, Outcome, save_action_edits
+from models.plan.tables import Action
 
 CHANGES = 50
 

@@ -15,18 +15,18 @@ import streamlit as st
 
 from components import texts
 from components.data import load_action_history
-from models.action_edits import (
+from models.auth.users import Actor, PermissionDenied
+from models.core.db import session_scope
+from models.core.formatting import date_da, datetime_da
+from models.plan.action_edits import (
     FIELD_LABELS,
     ActionEdit,
     EditResult,
     Outcome,
     save_action_edits,
 )
-from models.db import session_scope
-from models.formatting import date_da, datetime_da
-from models.queries import ActionView, TrackView
-from models.status import STATUS_ORDER, Status
-from models.users import Actor, PermissionDenied
+from models.plan.queries import ActionView, TrackView
+from models.plan.status import STATUS_ORDER, Status
 
 # Grid column -> action field; the order is the grid's.
 EDITABLE_COLUMNS = {

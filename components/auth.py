@@ -7,7 +7,6 @@ active, and which role they have now. Password checks, lock-outs and the audit g
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,15 +15,14 @@ import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError
 
 from components import texts
-from models.db import session_scope
-from models.login import attempt_login, record_logout, sso_login
-from models.setup import needs_setup
-from models.signing_key import WeakKeyError, resolve_cookie_key
-from models.users import ROLE_LABELS, Actor, get_user, list_users
+from models.auth.first_admin import needs_setup
+from models.auth.login import attempt_login, record_logout, sso_login
+from models.auth.signing_key import WeakKeyError, resolve_cookie_key
+from models.auth.users import ROLE_LABELS, Actor, get_user, list_users
+from models.core.db import session_scope
+from models.core.settings import get_settings
 
 COOKIE_NAME = "genopretning_login"
-COOKIE_DAYS_ENV = "DASHBOARD_COOKIE_EXPIRY_DAYS"
-DEFAULT_COOKIE_DAYS = 1.0
 _AUTHENTICATOR = "_authenticator"
 _SSO_AUDITED = "_sso_audited"
 _LOGIN_RUNS = "_login_page_runs"
@@ -60,19 +58,13 @@ def sso_configured() -> bool:
 
 
 def cookie_expiry_days() -> float:
-    configured = _secret("cookie_expiry_days") or os.environ.get(COOKIE_DAYS_ENV)
-    return float(configured) if configured else DEFAULT_COOKIE_DAYS
-
-
-@st.cache_resource(show_spinner=False)
-def _cookie_key(configured: str | None) -> str:
-    return resolve_cookie_key(configured)
+    return get_settings().cookie_expiry_days
 
 
 def cookie_key() -> str:
     """The cookie-signing key; a weak configured key stops the app with a Danish message."""
     try:
-        return _cookie_key(_secret("cookie_key"))
+        return resolve_cookie_key()
     except WeakKeyError as error:
         st.error(str(error))
         st.stop()

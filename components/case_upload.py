@@ -10,19 +10,18 @@ import streamlit as st
 from components import texts
 from components.commands import run_command
 from components.status_html import PLAN_CSS
-from models.case_import import (
+from models.auth.users import Actor
+from models.core.db import session_scope
+from models.core.uploads import Problem, UploadError
+from models.restoration.case_import import (
     MAX_PROBLEMS_SHOWN,
-    CaseFileError,
     ParsedFile,
-    Problem,
     apply_import,
     parse_cases,
     summarise,
     template_csv,
 )
-from models.db import session_scope
-from models.demo_cases import remove_demo, seed_demo
-from models.users import Actor
+from models.restoration.demo_cases import remove_demo, seed_demo
 
 _GENERATION = "case_upload_generation"
 
@@ -58,7 +57,7 @@ def render_case_upload(actor: Actor) -> None:
             return
         try:
             parsed = parse_cases(upload.getvalue(), upload.name)
-        except CaseFileError as error:
+        except UploadError as error:
             st.error(str(error))
             return
         if parsed.problems:

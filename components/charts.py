@@ -6,9 +6,9 @@ import altair as alt
 import pandas as pd
 
 from components import texts
-from models.chart_axes import number_axis
-from models.queries import ThemeSummary
-from models.status import STATUS_COLORS, STATUS_ORDER, STATUS_TEXT_COLORS
+from models.core.chart_axes import number_axis
+from models.plan.queries import ThemeSummary
+from models.plan.status import STATUS_COLORS, STATUS_ORDER, STATUS_TEXT_COLORS
 
 
 def status_color_scale() -> alt.Scale:

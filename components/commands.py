@@ -7,9 +7,9 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from models.db import session_scope
-from models.errors import DomainError
-from models.users import PermissionDenied
+from models.auth.users import PermissionDenied
+from models.core.db import session_scope
+from models.core.errors import DomainError
 
 Result = TypeVar("Result")
 _FLASH = "_flash_message"

@@ -7,14 +7,15 @@ from typing import Any
 
 import streamlit as st
 
-from models.change_log import ChangeRow, list_change_authors, list_changes
-from models.db import database_url, get_engine, session_scope
-from models.indicators import IndicatorCard, indicator_cards, measurement_revision
-from models.login import LoginEvent, login_events
-from models.measurement_import import ParsedMeasurements, parse_measurements
-from models.presentation import Deck, build_deck
-from models.presentation_pptx import build_pptx
-from models.queries import (
+from models.auth.first_admin import get_or_create_setup_code
+from models.auth.login import LoginEvent, login_events
+from models.auth.users import User, list_users
+from models.bootstrap import init_db
+from models.core.db import database_url, get_engine, session_scope
+from models.indicators.measurement_import import ParsedMeasurements, parse_measurements
+from models.indicators.service import IndicatorCard, indicator_cards, measurement_revision
+from models.plan.change_log import ChangeRow, list_change_authors, list_changes
+from models.plan.queries import (
     PlanView,
     ThemeSummary,
     ThemeView,
@@ -24,12 +25,11 @@ from models.queries import (
     list_theme_codes,
     theme_summaries,
 )
-from models.restoration_report import RestorationReport, build_report, restoration_revision
-from models.seed import init_db
-from models.setup import get_or_create_setup_code
-from models.snapshots import current_key_messages
-from models.status_workbook import build_status_workbook
-from models.users import User, list_users
+from models.plan.status_workbook import build_status_workbook
+from models.presentation.aggregates import Deck, build_deck
+from models.presentation.pptx import build_pptx
+from models.reports.snapshots import current_key_messages
+from models.restoration.report import RestorationReport, build_report, restoration_revision
 
 SETUP_CODE_BANNER = "Opsætningskode til første administrator: "
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from models.chart_axes import number_axis
-from models.indicator_rules import Direction
-from models.indicators import IndicatorCard
+from models.core.chart_axes import number_axis
+from models.indicators.rules import Direction
+from models.indicators.service import IndicatorCard
 
 TARGET_COLOR = "#009E73"
 VALUE_COLOR = "#0072B2"

@@ -7,7 +7,7 @@ import streamlit as st
 from components import texts
 from components.auth import AuthState
 from components.data import load_theme_codes
-from models.users import EDIT_PLAN, MANAGE_USERS, PRESENT, READ_INTERNAL
+from models.auth.users import EDIT_PLAN, MANAGE_USERS, PRESENT, READ_INTERNAL
 
 PAGES_DIR = "pages"
 

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components.data import current_revision
-from models.db import session_scope
-from models.queries import get_plan
-from models.report_charts import chart_png, status_by_theme
-from models.report_compare import Comparison, compare
-from models.report_document import appendix, build_docx, build_pdf
-from models.report_xlsx import build_report_xlsx
-from models.snapshots import (
+from models.core.db import session_scope
+from models.plan.queries import get_plan
+from models.reports.charts import chart_png, status_by_theme
+from models.reports.compare import Comparison, compare
+from models.reports.document import appendix, build_docx, build_pdf
+from models.reports.snapshots import (
     NOW_NAME,
     Snapshot,
     StatusReport,
@@ -22,6 +21,7 @@ from models.snapshots import (
     load_report,
     report_now,
 )
+from models.reports.xlsx import build_report_xlsx
 
 
 @dataclass(frozen=True)

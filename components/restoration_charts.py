@@ -5,9 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from models.chart_axes import month_axis, number_axis
-from models.formatting import date_da
-from models.restoration_report import RestorationReport
+from models.core.chart_axes import month_axis, number_axis
+from models.core.formatting import date_da
+from models.restoration.report import RestorationReport
 
 SERIES_COLORS = {
     "Åbne sagsskridt": "#0072B2",

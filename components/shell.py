@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from components.auth import AuthState
-from models.users import Actor, Role
+from models.auth.users import Actor, Role
 
 MAIN_SCRIPT = "app.py"
 APP_ROOT = Path(__file__).resolve().parents[1]

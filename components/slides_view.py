@@ -6,9 +6,9 @@ from html import escape
 
 import streamlit as st
 
-from models.presentation import Deck
-from models.presentation_charts import burn_down, theme_bars
-from models.presentation_slides import Slide
+from models.presentation.aggregates import Deck
+from models.presentation.charts import burn_down, theme_bars
+from models.presentation.slides import Slide
 
 SLIDE_CSS = """
 <style>

@@ -6,9 +6,9 @@ import datetime as dt
 from html import escape
 
 from components import texts
-from models.formatting import date_da
-from models.queries import ActionView
-from models.status import STATUS_COLORS, STATUS_SYMBOLS, STATUS_TEXT_COLORS, Status
+from models.core.formatting import date_da
+from models.plan.queries import ActionView
+from models.plan.status import STATUS_COLORS, STATUS_SYMBOLS, STATUS_TEXT_COLORS, Status
 
 # App-wide: the login cookie component is an invisible helper; it should take no space.
 APP_CSS = """

@@ -9,9 +9,9 @@ from components.action_editor import render_track_editor
 from components.data import load_theme
 from components.shell import current_actor
 from components.status_html import PLAN_CSS, action_table, status_badge
-from models.formatting import today_local
-from models.status import STATUS_ORDER
-from models.users import EDIT_PLAN
+from models.auth.users import EDIT_PLAN
+from models.core.time import today_local
+from models.plan.status import STATUS_ORDER
 
 
 def render_theme(code: str) -> None:

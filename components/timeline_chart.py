@@ -8,9 +8,9 @@ import altair as alt
 import pandas as pd
 
 from components.charts import status_color_scale
-from models.chart_axes import month_axis
-from models.formatting import date_da
-from models.overview import TimelineItem
+from models.core.chart_axes import month_axis
+from models.core.formatting import date_da
+from models.plan.overview import TimelineItem
 
 ROW_PX = 17
 

@@ -1,4 +1,8 @@
-"""The domain layer: tables, database setup, queries, commands and pure calculations.
+"""The domain: feature packages stacked in one direction, never importing streamlit.
 
-Never imports streamlit, so everything here is testable with plain pytest.
+    core < auth < plan | restoration | indicators < reports < presentation
+
+A package imports only packages to its left (plan, restoration and indicators not each
+other); `schema` (every table) and `bootstrap` (start-up seeding and migrations) sit on top.
+The order is checked by import-linter (`.importlinter`, run by the test suite).
 """

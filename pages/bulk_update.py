@@ -8,11 +8,11 @@ from components.commands import flash, run_command, show_flash
 from components.data import load_status_workbook, load_theme_codes, load_themes
 from components.shell import current_actor, require_shell
 from components.widgets import choose_many
-from models.action_edits import FIELD_LABELS, save_action_edits
-from models.errors import DomainError
-from models.formatting import datetime_da
-from models.status_workbook import read_status_workbook
-from models.users import EDIT_PLAN
+from models.auth.users import EDIT_PLAN
+from models.core.errors import DomainError
+from models.core.formatting import datetime_da
+from models.plan.action_edits import FIELD_LABELS, save_action_edits
+from models.plan.status_workbook import read_status_workbook
 
 require_shell(__file__, EDIT_PLAN)
 actor = current_actor()

@@ -9,10 +9,11 @@ from components import texts
 from components.data import load_change_authors, load_changes, load_theme_codes
 from components.shell import require_shell
 from components.widgets import choose_many
-from models.change_log import changes_csv
-from models.formatting import LOCAL_TZ, datetime_da, today_local
-from models.status import STATUS_ORDER
-from models.users import READ_INTERNAL
+from models.auth.users import READ_INTERNAL
+from models.core.formatting import datetime_da
+from models.core.time import local_day_start, today_local
+from models.plan.change_log import changes_csv
+from models.plan.status import STATUS_ORDER
 
 DEFAULT_DAYS = 7
 
@@ -38,8 +39,8 @@ with status_col:
     )
 start, end = period if len(period) == 2 else (period[0], period[0])
 rows = load_changes(
-    since=dt.datetime.combine(start, dt.time(), tzinfo=LOCAL_TZ),
-    until=dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=LOCAL_TZ),
+    since=local_day_start(start),
+    until=local_day_start(end + dt.timedelta(days=1)),
     theme_codes=themes or None,
     usernames=users or None,
     statuses_now=statuses or None,

@@ -15,12 +15,13 @@ from components.indicator_charts import indicator_chart
 from components.shell import current_actor, require_shell
 from components.status_html import PLAN_CSS
 from components.widgets import choose_many
-from models.case_import import CaseFileError
-from models.formatting import date_da, number_da, today_local
-from models.indicator_rules import FREQUENCY_LABELS, TargetStatus
-from models.indicators import IndicatorCard, record_measurement
-from models.measurement_import import apply_measurements
-from models.users import EDIT_PLAN, READ_INTERNAL, Actor
+from models.auth.users import EDIT_PLAN, READ_INTERNAL, Actor
+from models.core.formatting import date_da, number_da
+from models.core.time import today_local
+from models.core.uploads import UploadError
+from models.indicators.measurement_import import apply_measurements
+from models.indicators.rules import FREQUENCY_LABELS, TargetStatus
+from models.indicators.service import IndicatorCard, record_measurement
 
 STATUS_STYLE = {
     TargetStatus.on_target: ("#009E73", "#1A1A1A", "✓"),
@@ -102,7 +103,7 @@ def render_import(actor: Actor, today: dt.date) -> None:
             return
         try:
             parsed = check_measurement_file(upload.getvalue(), upload.name, today)
-        except CaseFileError as error:
+        except UploadError as error:
             st.error(str(error))
             return
         if parsed.problems:

@@ -23,10 +23,11 @@ from components.shell import require_shell
 from components.status_html import PLAN_CSS, status_badge
 from components.timeline_chart import timeline_chart
 from components.widgets import choose_many
-from models.formatting import LOCAL_TZ, date_da, date_long_da, datetime_da, number_da, today_local
-from models.overview import needs_attention, status_summary, summarise_changes, timeline_items
-from models.status import STATUS_ORDER
-from models.users import READ_INTERNAL
+from models.auth.users import READ_INTERNAL
+from models.core.formatting import date_da, date_long_da, datetime_da, number_da
+from models.core.time import local_day_start, today_local
+from models.plan.overview import needs_attention, status_summary, summarise_changes, timeline_items
+from models.plan.status import STATUS_ORDER
 
 require_shell(__file__, READ_INTERNAL)
 plan = load_plan()
@@ -143,8 +144,8 @@ period = st.date_input(
 )
 start, end = period if len(period) == 2 else (period[0], period[0])
 changes = load_changes(
-    since=dt.datetime.combine(start, dt.time(), tzinfo=LOCAL_TZ),
-    until=dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=LOCAL_TZ),
+    since=local_day_start(start),
+    until=local_day_start(end + dt.timedelta(days=1)),
 )
 st.markdown("\n".join(f"- {escape(sentence)}" for sentence in summarise_changes(changes)))
 st.page_link("pages/change_log.py", label=texts.OV_SINCE_LINK)

@@ -8,9 +8,9 @@ from components import texts
 from components.data import load_deck, load_deck_pptx
 from components.shell import require_shell
 from components.slides_view import render_slide
-from models.formatting import today_local
-from models.presentation_slides import slides
-from models.users import PRESENT
+from models.auth.users import PRESENT
+from models.core.time import today_local
+from models.presentation.slides import slides
 
 require_shell(__file__, PRESENT)
 today = today_local()

@@ -10,10 +10,11 @@ from components.commands import run_command, show_flash
 from components.data import load_key_messages
 from components.reports import export_bundle, load_report_pair, load_snapshot_list
 from components.shell import current_actor, require_shell
-from models.formatting import date_da, datetime_da, today_local
-from models.report_compare import NO_STATUS_CHANGE
-from models.snapshots import NOW_NAME, create_snapshot, delete_snapshot, set_key_messages
-from models.users import EDIT_PLAN, MANAGE_USERS, READ_INTERNAL
+from models.auth.users import EDIT_PLAN, MANAGE_USERS, READ_INTERNAL
+from models.core.formatting import date_da, datetime_da
+from models.core.time import today_local
+from models.reports.compare import NO_STATUS_CHANGE
+from models.reports.snapshots import NOW_NAME, create_snapshot, delete_snapshot, set_key_messages
 
 require_shell(__file__, READ_INTERNAL)
 actor = current_actor()

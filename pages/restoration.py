@@ -9,8 +9,9 @@ from components.commands import show_flash
 from components.data import load_restoration_report
 from components.restoration_charts import breakdown_chart, burn_down_chart, burn_up_chart
 from components.shell import current_actor, require_shell
-from models.formatting import date_da, number_da, today_local
-from models.users import EDIT_PLAN, MANAGE_USERS, READ_INTERNAL
+from models.auth.users import EDIT_PLAN, MANAGE_USERS, READ_INTERNAL
+from models.core.formatting import date_da, number_da
+from models.core.time import today_local
 
 
 def per_week(value: float | None) -> str:

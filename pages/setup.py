@@ -5,7 +5,7 @@ import streamlit as st
 from components import texts
 from components.commands import run_command
 from components.shell import require_shell
-from models.setup import create_first_admin
+from models.auth.first_admin import create_first_admin
 
 require_shell(__file__)
 st.title(texts.SETUP_TITLE)

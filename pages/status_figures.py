@@ -6,9 +6,9 @@ from components import texts
 from components.charts import status_by_theme_chart
 from components.data import load_plan, load_theme_summaries
 from components.shell import require_shell
-from models.formatting import number_da
-from models.status import STATUS_ORDER
-from models.users import PRESENT
+from models.auth.users import PRESENT
+from models.core.formatting import number_da
+from models.plan.status import STATUS_ORDER
 
 require_shell(__file__, PRESENT)
 plan = load_plan()

@@ -2,7 +2,7 @@
 
 from components.shell import require_shell
 from components.theme_view import render_theme
-from models.users import READ_INTERNAL
+from models.auth.users import READ_INTERNAL
 
 require_shell(__file__, READ_INTERNAL)
 render_theme("A")

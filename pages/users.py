@@ -7,8 +7,7 @@ from components import texts
 from components.commands import run_command, show_flash
 from components.data import load_login_events, load_users
 from components.shell import current_actor, require_shell
-from models.formatting import datetime_da
-from models.users import (
+from models.auth.users import (
     MANAGE_USERS,
     ROLE_LABELS,
     Role,
@@ -18,6 +17,7 @@ from models.users import (
     set_active,
     set_role,
 )
+from models.core.formatting import datetime_da
 
 require_shell(__file__, MANAGE_USERS)
 actor = current_actor()

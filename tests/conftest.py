@@ -10,7 +10,9 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
-from models.db import create_db_engine, create_schema, dispose_engines
+from models.core.db import create_db_engine, dispose_engines
+from models.core.settings import get_settings
+from models.schema import create_schema
 
 TEST_COOKIE_KEY = "test-cookie-key-0123456789abcdefghijklmnop"
 PG_SKIP_REASON = (
@@ -72,5 +74,8 @@ def _isolated_database_url(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> I
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
     monkeypatch.setenv("DASHBOARD_BCRYPT_ROUNDS", "4")  # fast hashes; the format is the same
     monkeypatch.setenv("DASHBOARD_COOKIE_KEY", TEST_COOKIE_KEY)  # never data/cookie.key
+    monkeypatch.setattr("models.core.settings.SECRETS_FILE", tmp_path / "no-secrets.toml")
+    get_settings.cache_clear()
     yield
     dispose_engines()
+    get_settings.cache_clear()

@@ -7,11 +7,11 @@ import datetime as dt
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from models.plan_file import ActionSeed, PlanSeed, ThemeSeed, TrackSeed
-from models.queries import ActionView
-from models.seed import seed_plan
-from models.status import Status
-from models.users import Actor, Role, User, create_user
+from models.auth.users import Actor, Role, User, create_user
+from models.plan.plan_file import ActionSeed, PlanSeed, ThemeSeed, TrackSeed
+from models.plan.queries import ActionView
+from models.plan.seed import seed_plan
+from models.plan.status import Status
 
 PLAN_META = {
     "title": "Testplan",
@@ -126,11 +126,11 @@ def plant_marker_text(session: Session, today: dt.date) -> None:
     """Demo cases plus marker text in every internal place the presentation must not show."""
     from sqlmodel import select
 
-    from models.action_edits import ActionEdit, save_action_edits
-    from models.case_import import apply_import, parse_cases
-    from models.demo_cases import seed_demo
-    from models.indicators import record_measurement
-    from models.tables import Action
+    from models.indicators.service import record_measurement
+    from models.plan.action_edits import ActionEdit, save_action_edits
+    from models.plan.tables import Action
+    from models.restoration.case_import import apply_import, parse_cases
+    from models.restoration.demo_cases import seed_demo
 
     cli = Actor.command_line()
     seed_demo(session, actor=cli, today=today)

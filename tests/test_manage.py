@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from manage import main
-from models.plan_file import load_plan_file
-from tests.models.test_plan_file import EXPECTED_TRACKS
+from models.plan.plan_file import load_plan_file
+from tests.models.plan.test_plan_file import EXPECTED_TRACKS
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 

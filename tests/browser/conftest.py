@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlmodel import Session
 
-from models.db import create_db_engine
-from models.seed import init_db
-from models.users import Role
+from models.auth.users import Role
+from models.bootstrap import init_db
+from models.core.db import create_db_engine
 from tests.conftest import TEST_COOKIE_KEY, skip_or_fail
 from tests.factories import PASSWORD, make_user
 

@@ -9,9 +9,9 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import Session, select
 
-from models.db import create_db_engine
-from models.status_workbook import COLUMNS, SHEET
-from models.tables import Action
+from models.core.db import create_db_engine
+from models.plan.status_workbook import COLUMNS, SHEET
+from models.plan.tables import Action
 from tests.browser.conftest import ARTIFACTS, Server, log_in, wait_for_app
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlmodel import Session
 
-from models.presentation_slides import SLIDE_TITLES
-from models.users import Role
+from models.auth.users import Role
+from models.presentation.slides import SLIDE_TITLES
 from tests.browser.conftest import ARTIFACTS, Server, log_in, running_app, wait_for_app
 from tests.factories import MARKERS, plant_marker_text
 

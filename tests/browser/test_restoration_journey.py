@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from models.case_import import COLUMNS
+from models.restoration.case_import import COLUMNS
 from tests.browser.conftest import ARTIFACTS, log_in, wait_for_app
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ import pandas as pd
 
 from components import texts
 from components.action_editor import editor_frame, pending_edits
-from models.action_edits import ActionEdit
-from models.queries import ActionView
+from models.plan.action_edits import ActionEdit
+from models.plan.queries import ActionView
 from tests.factories import action_view
 
 

@@ -9,8 +9,8 @@ import jwt
 import pytest
 
 from components.auth import COOKIE_NAME
-from models.db import get_engine, session_scope
-from models.users import Actor, Role, set_active
+from models.auth.users import Actor, Role, set_active
+from models.core.db import get_engine, session_scope
 from tests.conftest import TEST_COOKIE_KEY
 from tests.pages.apptest import run_app, seeded_database
 

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from components.status_html import action_table, deadline_cell, status_badge
-from models.status import Status
+from models.plan.status import Status
 from tests.factories import action_view
 
 OVERDUE = '<span class="overdue-mark">⚠ Overskredet</span>'

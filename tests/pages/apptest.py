@@ -12,9 +12,9 @@ from sqlmodel import Session
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from models.db import get_engine
-from models.seed import init_db
-from models.users import Role
+from models.auth.users import Role
+from models.bootstrap import init_db
+from models.core.db import get_engine
 from tests.factories import make_user
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.plan_file import ThemeSeed, load_plan_file
-from models.users import Role
+from models.auth.users import Role
+from models.plan.plan_file import ThemeSeed, load_plan_file
 from tests.pages.apptest import new_app, rendered_text, run_app, seeded_database
 
 PLAN = load_plan_file()
@@ -92,10 +92,10 @@ def test_internal_roles_see_the_overview(users: None, username: str) -> None:
 def test_the_overview_summarises_this_weeks_changes(users: None) -> None:
     from sqlmodel import select
 
-    from models.action_edits import ActionEdit, save_action_edits
-    from models.db import get_engine, session_scope
-    from models.tables import Action
-    from models.users import Actor
+    from models.auth.users import Actor
+    from models.core.db import get_engine, session_scope
+    from models.plan.action_edits import ActionEdit, save_action_edits
+    from models.plan.tables import Action
 
     with session_scope(get_engine(), write=True) as session:
         target = session.exec(select(Action).where(Action.code == "A.4.1")).one()
@@ -166,8 +166,8 @@ def test_a_presenter_reaches_no_internal_page(users: None, page: str) -> None:
 
 
 def test_a_deactivated_user_is_logged_out_on_the_next_run(users: None) -> None:
-    from models.db import get_engine, session_scope
-    from models.users import Actor, set_active
+    from models.auth.users import Actor, set_active
+    from models.core.db import get_engine, session_scope
 
     with session_scope(get_engine(), write=True) as session:
         set_active(session, actor=Actor.command_line(), username="vera", active=False)
@@ -200,10 +200,10 @@ def test_the_excel_update_page_offers_the_download(users: None) -> None:
 def test_the_change_log_shows_the_last_weeks_changes(users: None) -> None:
     from sqlmodel import select
 
-    from models.action_edits import ActionEdit, save_action_edits
-    from models.db import get_engine, session_scope
-    from models.tables import Action
-    from models.users import Actor
+    from models.auth.users import Actor
+    from models.core.db import get_engine, session_scope
+    from models.plan.action_edits import ActionEdit, save_action_edits
+    from models.plan.tables import Action
 
     with session_scope(get_engine(), write=True) as session:
         action = session.exec(select(Action).where(Action.code == "B.1.1")).one()
@@ -240,9 +240,9 @@ def test_the_restoration_page_with_demo_data_is_labelled_and_shows_the_figures(
 ) -> None:
     import datetime as dt
 
-    from models.db import get_engine, session_scope
-    from models.demo_cases import seed_demo
-    from models.users import Actor
+    from models.auth.users import Actor
+    from models.core.db import get_engine, session_scope
+    from models.restoration.demo_cases import seed_demo
 
     with session_scope(get_engine(), write=True) as session:
         seed_demo(session, actor=Actor.command_line(), today=dt.date.today())
@@ -315,7 +315,7 @@ def test_a_viewer_reads_reports_but_cannot_create_them(users: None) -> None:
 
 @pytest.mark.parametrize("slide", range(1, 8))
 def test_a_presenter_opens_every_slide(users: None, slide: int) -> None:
-    from models.presentation_slides import SLIDE_TITLES
+    from models.presentation.slides import SLIDE_TITLES
 
     at = new_app("pia")
     at.query_params["slide"] = str(slide)

@@ -1,0 +1,62 @@
+"""Who may do what: users and roles, passwords, login with lock-out, the first admin.
+
+- `users`: the `User` table, `Role`, `Actor`, the role sets (`EDIT_PLAN`, …) and
+  `authorize()`, which every write function calls to re-read the acting user from the database.
+- `passwords`: the password rules and bcrypt hashes (streamlit-authenticator's format).
+- `login`: `attempt_login()` with lock-out, SSO mapping, and the `login_event` audit.
+- `first_admin`: the one-time setup code that lets one person create the first admin.
+- `signing_key`: the login cookie's key: configured, or generated once in the data folder.
+
+Builds on `models.core` only.
+"""
+
+import lazy_loader
+
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__,
+    submod_attrs={
+        "first_admin": [
+            "SetupError",
+            "SetupCode",
+            "needs_setup",
+            "get_or_create_setup_code",
+            "create_first_admin",
+        ],
+        "login": [
+            "LoginOutcome",
+            "LoginEvent",
+            "LoginResult",
+            "locked_until",
+            "attempt_login",
+            "record_logout",
+            "sso_login",
+            "login_events",
+        ],
+        "passwords": [
+            "PasswordError",
+            "validate_password",
+            "hash_password",
+            "verify_password",
+            "dummy_hash",
+        ],
+        "signing_key": ["WeakKeyError", "check_key", "resolve_cookie_key"],
+        "users": [
+            "Role",
+            "PermissionDenied",
+            "UserError",
+            "User",
+            "Actor",
+            "normalise_username",
+            "normalise_email",
+            "authorize",
+            "get_user",
+            "user_for_email",
+            "list_users",
+            "count_users",
+            "create_user",
+            "set_role",
+            "reset_password",
+            "set_active",
+        ],
+    },
+)

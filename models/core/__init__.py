@@ -1,0 +1,40 @@
+"""The ground floor: what every feature shares, and nothing about any feature.
+
+- `settings`: the one settings object (`get_settings()`); refuses unsafe values in Danish.
+- `db`: one engine per URL, SQLite tuned for several users, `session_scope` (the caller owns
+  the transaction), `chunked` for large IN lists and bulk inserts.
+- `time`: aware UTC for storage; the local zone, today and local midnight for days.
+- `errors`: `DomainError`, the base of every error whose message is a Danish sentence.
+- `uploads` / `tabular_files`: the shared upload `Problem` (line, column, reason) and
+  `UploadError`; reading CSV/XLSX in Danish offices' encodings, Danish dates and amounts.
+- `cpr`: finds CPR-like text (never stored anywhere).
+- `formatting`: Danish dates and numbers; `spreadsheet_safety`: neutralise formula cells;
+  `chart_axes`: Danish Vega axis labels.
+
+Imports nothing from the other packages of `models`.
+"""
+
+import lazy_loader
+
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__,
+    submod_attrs={
+        "chart_axes": ["number_axis", "month_axis"],
+        "cpr": ["contains_cpr"],
+        "db": [
+            "database_url",
+            "create_db_engine",
+            "get_engine",
+            "dispose_engines",
+            "chunked",
+            "session_scope",
+        ],
+        "errors": ["DomainError"],
+        "formatting": ["date_da", "date_long_da", "datetime_da", "number_da"],
+        "settings": ["SettingsError", "Settings", "content_path", "get_settings"],
+        "spreadsheet_safety": ["neutralise"],
+        "tabular_files": ["read_rows", "parse_date", "parse_amount"],
+        "time": ["utcnow", "local_zone", "today_local", "local_day_start"],
+        "uploads": ["UploadError", "Problem"],
+    },
+)

@@ -1,0 +1,190 @@
+"""One settings object for the whole app, read once from the environment and secrets.toml.
+
+Every module asks `get_settings()`; nothing else reads `os.environ`. A value that would make
+the app unsafe or wrong (a known sample key, too few bcrypt rounds, an unknown time zone) is
+refused with a Danish message that names the setting, as the operator typed it.
+
+Sources, strongest first: `.streamlit/secrets.toml` (only `cookie_key` and
+`cookie_expiry_days`), then environment variables (`DATABASE_URL`, `DASHBOARD_…`), then the
+defaults below, which are safe for a first start on a laptop.
+"""
+
+from __future__ import annotations
+
+import functools
+import zoneinfo
+from pathlib import Path
+from typing import Any
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from models.core.errors import DomainError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CONTENT_DIR = PROJECT_ROOT / "data"  # the files the app ships with: plan.yaml and friends
+SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
+ENV_PREFIX = "DASHBOARD_"
+
+# The environment variable an operator sets for each field (for messages and the README).
+ENV_NAMES = {
+    "database_url": "DATABASE_URL",
+    "data_dir": "DASHBOARD_DATA_DIR",
+    "cookie_key": "DASHBOARD_COOKIE_KEY",
+    "cookie_expiry_days": "DASHBOARD_COOKIE_EXPIRY_DAYS",
+    "bcrypt_rounds": "DASHBOARD_BCRYPT_ROUNDS",
+    "max_upload_mb": "DASHBOARD_MAX_UPLOAD_MB",
+    "time_zone": "DASHBOARD_TIME_ZONE",
+    "auto_migrate": "DASHBOARD_AUTO_MIGRATE",
+}
+
+
+TYPE_REASONS = {
+    "int_parsing": "skal være et helt tal",
+    "float_parsing": "skal være et tal",
+    "bool_parsing": "skal være true eller false",
+}
+
+
+class SettingsError(DomainError):
+    """A setting that cannot be used; the message names it and says why, in Danish."""
+
+
+class _SecretsToml(TomlConfigSettingsSource):
+    """The two login settings that may live in Streamlit's secrets.toml, beside `[auth]`."""
+
+    KEYS = ("cookie_key", "cookie_expiry_days")
+
+    def __call__(self) -> dict[str, Any]:
+        return {key: value for key, value in super().__call__().items() if key in self.KEYS}
+
+
+class Settings(BaseSettings):
+    """Everything an operator may configure. Immutable once read."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, extra="ignore", frozen=True, validate_default=True
+    )
+
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "database_url")
+    )
+    """SQLAlchemy URL; empty means a SQLite file in `data_dir`."""
+    data_dir: Path = CONTENT_DIR
+    """Where the app keeps what it makes at run time: the SQLite file and the cookie key."""
+    cookie_key: SecretStr | None = None
+    """The key that signs login cookies; empty means generate one in `data_dir`."""
+    cookie_expiry_days: float = 1.0
+    bcrypt_rounds: int = 12
+    max_upload_mb: int = 30
+    time_zone: str = "Europe/Copenhagen"
+    auto_migrate: bool = False
+    """Upgrade the schema when the app starts (else it refuses an out-of-date schema)."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        secrets = _SecretsToml(settings_cls, toml_file=SECRETS_FILE)
+        return (init_settings, secrets, env_settings)
+
+    @field_validator("database_url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        value = (value or "").strip()
+        if not value:
+            return None
+        if "://" not in value:
+            raise ValueError(
+                "skal være en SQLAlchemy-URL, fx postgresql+psycopg://bruger@vært/database "
+                "eller sqlite:////sti/til/dashboard.db"
+            )
+        return value
+
+    @field_validator("cookie_expiry_days")
+    @classmethod
+    def _days(cls, value: float) -> float:
+        if not 0 < value <= 30:
+            raise ValueError("skal være mellem 0 og 30 dage")
+        return value
+
+    @field_validator("bcrypt_rounds")
+    @classmethod
+    def _rounds(cls, value: int) -> int:
+        # 4 is bcrypt's minimum (the test suite uses it); production keeps the default 12.
+        if not 4 <= value <= 16:
+            raise ValueError("skal være mellem 4 og 16 (standard 12)")
+        return value
+
+    @field_validator("max_upload_mb")
+    @classmethod
+    def _upload(cls, value: int) -> int:
+        if not 1 <= value <= 200:
+            raise ValueError("skal være mellem 1 og 200 MB")
+        return value
+
+    @field_validator("time_zone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError("er ikke en kendt tidszone (fx Europe/Copenhagen)") from None
+        return value
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The database URL in force: the configured one, else the SQLite file in data_dir."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'dashboard.db'}"
+
+    @property
+    def cookie_key_file(self) -> Path:
+        return self.data_dir / "cookie.key"
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+
+def content_path(name: str) -> Path:
+    """A file the app ships with in `data/` (plan.yaml, indicators.yaml, …)."""
+    return CONTENT_DIR / name
+
+
+def _danish(error: ValidationError) -> str:
+    lines = []
+    for item in error.errors():
+        field = str(item["loc"][0]) if item["loc"] else "?"
+        name = ENV_NAMES.get(field, field)
+        reason = (
+            item["ctx"]["error"]
+            if "error" in item.get("ctx", {})
+            else TYPE_REASONS.get(item["type"], "kan ikke læses")
+        )
+        value = item.get("input")
+        shown = "" if field == "cookie_key" else f" (værdi: {value!r})"
+        lines.append(f"Indstillingen {name}{shown} {reason}.")
+    return " ".join(lines)
+
+
+@functools.cache
+def get_settings() -> Settings:
+    """The settings, read once per process (`get_settings.cache_clear()` re-reads them)."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise SettingsError(_danish(error)) from None

@@ -1,0 +1,80 @@
+"""The plan itself: themes, tracks, results and actions with their statuses and history.
+
+- `tables`: the plan's tables and the `action_change` audit; `status`: the four statuses.
+- `plan_file` / `seed`: read and validate `data/plan.yaml`; load it idempotently.
+- `periods`: the Danish timeline phrases turned into dates (never a guess).
+- `queries`: read models (`ActionView`, `ThemeView`, …) for pages, exports and reports.
+- `action_edits`: `save_action_edits()`, the one write path for statuses and notes.
+- `change_log`, `overview`: the change log, the weekly-review summaries and attention list.
+- `status_workbook`: the Excel round-trip; `export`: the plan as JSON; `status_chart`: the
+  status-by-theme chart shared by the app, the reports and the slides.
+
+Builds on `models.core` and `models.auth`.
+"""
+
+import lazy_loader
+
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__,
+    submod_attrs={
+        "action_edits": [
+            "Outcome",
+            "ActionEdit",
+            "EditResult",
+            "EditsRejected",
+            "normalise_values",
+            "save_action_edits",
+        ],
+        "change_log": ["ChangeRow", "list_changes", "list_change_authors", "changes_csv"],
+        "export": ["plan_as_dict", "plan_json"],
+        "overview": [
+            "StatusSummary",
+            "status_summary",
+            "AttentionRow",
+            "needs_attention",
+            "summarise_changes",
+            "TimelineItem",
+            "timeline_items",
+        ],
+        "periods": [
+            "Period",
+            "month_bounds",
+            "quarter_bounds",
+            "half_bounds",
+            "year_bounds",
+            "parse_period",
+        ],
+        "plan_file": [
+            "PlanFileError",
+            "ActionSeed",
+            "TrackSeed",
+            "ThemeSeed",
+            "PlanSeed",
+            "parse_plan",
+            "load_plan_file",
+        ],
+        "queries": [
+            "ActionView",
+            "TrackView",
+            "ThemeView",
+            "PlanView",
+            "ThemeSummary",
+            "get_plan",
+            "list_theme_codes",
+            "get_themes",
+            "get_theme",
+            "theme_summaries",
+            "data_revision",
+        ],
+        "seed": ["SeedReport", "seed_plan"],
+        "status": ["Status", "parse_status"],
+        "status_workbook": [
+            "WorkbookError",
+            "build_status_workbook",
+            "RowProblem",
+            "UploadPreview",
+            "read_status_workbook",
+        ],
+        "tables": ["status_column", "Plan", "Theme", "Track", "Result", "Action", "ActionChange"],
+    },
+)

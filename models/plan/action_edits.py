@@ -1,0 +1,218 @@
+"""The one write path for action status, responsible, note and revised deadline.
+
+Changes are keyed by action id and carry the version they were based on. Each change is
+validated; a change based on an older version is a conflict and is not written; every written
+field gets one audit row. Everything runs in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session, select
+
+from models.auth.users import EDIT_PLAN, Actor, authorize
+from models.core.cpr import CPR_MESSAGE, contains_cpr
+from models.core.errors import DomainError
+from models.core.tabular_files import parse_date
+from models.core.time import utcnow
+from models.plan.status import Status, parse_status
+from models.plan.tables import Action, ActionChange
+
+MAX_NOTE_LENGTH = 2000
+MAX_RESPONSIBLE_LENGTH = 200
+MAX_REASON_LENGTH = 500
+EDITABLE_FIELDS = ("status", "responsible", "note", "revised_end_date", "revised_reason")
+FIELD_LABELS = {
+    "status": "Status",
+    "responsible": "Ansvarlig",
+    "note": "Statusnote",
+    "revised_end_date": "Revideret frist",
+    "revised_reason": "Begrundelse for revideret frist",
+}
+
+
+class Outcome(enum.StrEnum):
+    saved = "saved"
+    unchanged = "unchanged"
+    conflict = "conflict"
+    invalid = "invalid"
+
+
+@dataclass(frozen=True)
+class ActionEdit:
+    """The new values one person wants for one action; fields left out stay as they are."""
+
+    action_id: int
+    base_version: int
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EditResult:
+    action_id: int
+    code: str
+    outcome: Outcome
+    message: str = ""
+    changed_fields: tuple[str, ...] = ()
+    current: dict[str, Any] = field(default_factory=dict)
+    current_version: int | None = None
+    last_changed_by: str | None = None
+    last_changed_at: dt.datetime | None = None
+
+
+class EditsRejected(DomainError):
+    """An all-or-nothing save in which something was not saved; nothing was written."""
+
+    def __init__(self, results: list[EditResult]) -> None:
+        super().__init__(
+            "Intet er gemt: mindst én ændring kunne ikke gemmes (konflikt eller fejl)."
+        )
+        self.results = results
+
+
+def _as_text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def normalise_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Check and clean new values; raise ValueError with a Danish reason."""
+    unknown = set(values) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"Felterne {', '.join(sorted(unknown))} kan ikke redigeres.")
+    clean: dict[str, Any] = {}
+    for name, value in values.items():
+        if name == "status":
+            clean[name] = parse_status(_as_text(value))
+        elif name == "revised_end_date":
+            clean[name] = parse_date(value)
+        else:
+            clean[name] = _as_text(value)
+    limits = {
+        "note": MAX_NOTE_LENGTH,
+        "responsible": MAX_RESPONSIBLE_LENGTH,
+        "revised_reason": MAX_REASON_LENGTH,
+    }
+    for name, limit in limits.items():
+        if len(clean.get(name, "")) > limit:
+            raise ValueError(
+                f"{FIELD_LABELS[name]} må højst være {limit} tegn (den er {len(clean[name])})."
+            )
+    if any(contains_cpr(clean.get(name)) for name in ("note", "responsible", "revised_reason")):
+        raise ValueError(CPR_MESSAGE)
+    return clean
+
+
+def _snapshot(action: Action) -> dict[str, Any]:
+    return {name: getattr(action, name) for name in EDITABLE_FIELDS}
+
+
+def _audit_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Status):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _apply_one(
+    session: Session, actor: Actor, edit: ActionEdit, now: dt.datetime, reason: str
+) -> EditResult:
+    # Lock the row and read it fresh from the database, never from the session's cache.
+    action = session.exec(
+        select(Action)
+        .where(Action.id == edit.action_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()
+    if action is None:
+        return EditResult(edit.action_id, "?", Outcome.invalid, "Handlingen findes ikke.")
+    current = _snapshot(action)
+    try:
+        values = normalise_values(edit.values)
+    except ValueError as error:
+        return EditResult(action.id or 0, action.code, Outcome.invalid, str(error))
+    if action.version != edit.base_version:
+        return EditResult(
+            action.id or 0,
+            action.code,
+            Outcome.conflict,
+            f"{action.code} er ændret af {action.updated_by or 'en anden'} siden du hentede den.",
+            current=current,
+            current_version=action.version,
+            last_changed_by=action.updated_by,
+            last_changed_at=action.updated_at,
+        )
+    changed = [name for name, value in values.items() if current[name] != value]
+    if not changed:
+        return EditResult(action.id or 0, action.code, Outcome.unchanged, current=current)
+    if values.get("revised_end_date", current["revised_end_date"]) and not values.get(
+        "revised_reason", current["revised_reason"]
+    ):
+        return EditResult(
+            action.id or 0,
+            action.code,
+            Outcome.invalid,
+            "En revideret frist kræver en begrundelse.",
+        )
+    for name in changed:
+        setattr(action, name, values[name])
+        session.add(
+            ActionChange(
+                action_id=action.id or 0,
+                changed_at=now,
+                username=actor.username,
+                field=name,
+                old_value=_audit_text(current[name]),
+                new_value=_audit_text(values[name]),
+                note=reason,
+            )
+        )
+    action.version += 1
+    action.updated_at = now
+    action.updated_by = actor.username
+    session.add(action)
+    return EditResult(
+        action.id or 0,
+        action.code,
+        Outcome.saved,
+        changed_fields=tuple(changed),
+        current=_snapshot(action),
+        current_version=action.version,
+        last_changed_by=actor.username,
+        last_changed_at=now,
+    )
+
+
+def save_action_edits(
+    session: Session,
+    *,
+    actor: Actor,
+    edits: list[ActionEdit],
+    all_or_nothing: bool = False,
+    reason: str = "",
+    now: dt.datetime | None = None,
+) -> list[EditResult]:
+    """Validate and write `edits` for `actor` (editor or admin); one result per edit.
+
+    With `all_or_nothing`, any conflict or invalid edit raises EditsRejected and the caller's
+    transaction must be rolled back (session_scope does that).
+    """
+    authorize(session, actor, EDIT_PLAN)
+    now = now or utcnow()
+    seen: set[int] = set()
+    results = []
+    for edit in edits:
+        if edit.action_id in seen:
+            raise ValueError(f"Handling {edit.action_id} er med flere gange i samme gemning.")
+        seen.add(edit.action_id)
+        results.append(_apply_one(session, actor, edit, now, reason))
+    session.flush()
+    if all_or_nothing and any(r.outcome in (Outcome.conflict, Outcome.invalid) for r in results):
+        raise EditsRejected(results)
+    return results

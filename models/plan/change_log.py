@@ -1,0 +1,116 @@
+"""The change log (Ændringslog): who changed which field of which action, when, from and to."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from models.core.spreadsheet_safety import neutralise
+from models.core.time import local_zone
+from models.plan.action_edits import FIELD_LABELS
+from models.plan.status import Status
+from models.plan.tables import Action, ActionChange, Theme, Track
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    changed_at: dt.datetime
+    username: str
+    action_id: int
+    action_code: str
+    action_text: str
+    theme_code: str
+    track_code: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+    note: str
+    status_now: Status
+
+    @property
+    def field_label(self) -> str:
+        return FIELD_LABELS.get(self.field, self.field)
+
+
+def list_changes(
+    session: Session,
+    *,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    theme_codes: list[str] | None = None,
+    usernames: list[str] | None = None,
+    statuses_now: list[Status] | None = None,
+    action_id: int | None = None,
+) -> list[ChangeRow]:
+    """Changes, newest first, filtered by period [since, until), theme, user and current status."""
+    query = (
+        select(ActionChange, Action, Track.code, Theme.code)
+        .join(Action, Action.id == ActionChange.action_id)
+        .join(Track, Track.id == Action.track_id)
+        .join(Theme, Theme.id == Track.theme_id)
+        .order_by(ActionChange.changed_at.desc(), ActionChange.id.desc())  # type: ignore[attr-defined]
+    )
+    if since is not None:
+        query = query.where(ActionChange.changed_at >= since)
+    if until is not None:
+        query = query.where(ActionChange.changed_at < until)
+    if theme_codes:
+        query = query.where(Theme.code.in_(theme_codes))  # type: ignore[attr-defined]
+    if usernames:
+        query = query.where(ActionChange.username.in_(usernames))  # type: ignore[attr-defined]
+    if statuses_now:
+        query = query.where(Action.status.in_(statuses_now))  # type: ignore[union-attr]
+    if action_id is not None:
+        query = query.where(ActionChange.action_id == action_id)
+    return [
+        ChangeRow(
+            changed_at=change.changed_at,
+            username=change.username,
+            action_id=action.id or 0,
+            action_code=action.code,
+            action_text=action.text,
+            theme_code=theme_code,
+            track_code=track_code,
+            field=change.field,
+            old_value=change.old_value,
+            new_value=change.new_value,
+            note=change.note,
+            status_now=Status(action.status),
+        )
+        for change, action, track_code, theme_code in session.exec(query)
+    ]
+
+
+def list_change_authors(session: Session) -> list[str]:
+    return sorted(set(session.exec(select(ActionChange.username).distinct())))
+
+
+CSV_HEADER = ["tidspunkt", "bruger", "tema", "spor", "handling", "felt", "fra", "til", "note"]
+
+
+def changes_csv(rows: list[ChangeRow]) -> str:
+    """CSV with Danish headers, local times, and formula-looking text neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for row in rows:
+        local = row.changed_at.astimezone(local_zone()).isoformat(timespec="seconds")
+        writer.writerow(
+            neutralise(value)
+            for value in (
+                local,
+                row.username,
+                row.theme_code,
+                row.track_code,
+                row.action_code,
+                row.field,
+                row.old_value or "",
+                row.new_value or "",
+                row.note,
+            )
+        )
+    return buffer.getvalue()

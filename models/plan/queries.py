@@ -1,0 +1,204 @@
+"""Read-side queries: plain, immutable views of the plan for pages, exports and reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from models.plan.status import STATUS_ORDER, Status
+from models.plan.tables import Action, Plan, Result, Theme, Track
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: int
+    code: str
+    text: str
+    timeline: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    status: Status
+    responsible: str
+    note: str
+    revised_end_date: dt.date | None
+    revised_reason: str
+    version: int
+    updated_at: dt.datetime | None
+    updated_by: str | None
+
+    @property
+    def deadline(self) -> dt.date | None:
+        return self.revised_end_date or self.end_date
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.deadline is not None and self.deadline < today and self.status != Status.done
+
+
+@dataclass(frozen=True)
+class TrackView:
+    code: str
+    title: str
+    results: list[str]
+    actions: list[ActionView]
+    timeline_notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    code: str
+    title: str
+    tracks: list[TrackView]
+
+    @property
+    def actions(self) -> list[ActionView]:
+        return [action for track in self.tracks for action in track.actions]
+
+
+@dataclass(frozen=True)
+class PlanView:
+    title: str
+    municipality: str
+    period_start_year: int
+    period_end_year: int
+    approved_by: str
+    approved_on: dt.date
+    restoration_deadline: dt.date
+    restoration_deadline_text: str
+    budget_2025_dkk: int
+    budget_2025_text: str
+    background: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class ThemeSummary:
+    code: str
+    title: str
+    track_codes: list[str]
+    status_counts: dict[Status, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.status_counts.values())
+
+
+def _action_view(action: Action) -> ActionView:
+    return ActionView(
+        id=action.id or 0,
+        code=action.code,
+        text=action.text,
+        timeline=action.timeline,
+        start_date=action.start_date,
+        end_date=action.end_date,
+        status=Status(action.status),
+        responsible=action.responsible,
+        note=action.note,
+        revised_end_date=action.revised_end_date,
+        revised_reason=action.revised_reason,
+        version=action.version,
+        updated_at=action.updated_at,
+        updated_by=action.updated_by,
+    )
+
+
+def get_plan(session: Session) -> PlanView | None:
+    """The plan's metadata, or None before the database is seeded."""
+    plan = session.exec(select(Plan)).first()
+    if plan is None:
+        return None
+    fields = PlanView.__dataclass_fields__
+    return PlanView(**{name: getattr(plan, name) for name in fields})
+
+
+def list_theme_codes(session: Session) -> list[tuple[str, str]]:
+    """(code, title) of every theme in plan order."""
+    rows = session.exec(select(Theme.code, Theme.title).order_by(Theme.position)).all()
+    return [(code, title) for code, title in rows]
+
+
+def get_themes(session: Session, codes: list[str] | None = None) -> list[ThemeView]:
+    """Themes with their tracks, results and actions, in plan order (all, or those in `codes`)."""
+    theme_query = select(Theme).order_by(Theme.position)
+    if codes is not None:
+        theme_query = theme_query.where(Theme.code.in_(codes))  # type: ignore[attr-defined]
+    themes = session.exec(theme_query).all()
+    theme_ids = [theme.id for theme in themes]
+    tracks = session.exec(
+        select(Track).where(Track.theme_id.in_(theme_ids)).order_by(Track.position)  # type: ignore[attr-defined]
+    ).all()
+    track_ids = [track.id for track in tracks]
+    results: dict[int, list[str]] = {}
+    for result in session.exec(
+        select(Result).where(Result.track_id.in_(track_ids)).order_by(Result.position)  # type: ignore[attr-defined]
+    ):
+        results.setdefault(result.track_id, []).append(result.text)
+    actions: dict[int, list[ActionView]] = {}
+    for action in session.exec(
+        select(Action).where(Action.track_id.in_(track_ids)).order_by(Action.position)  # type: ignore[attr-defined]
+    ):
+        actions.setdefault(action.track_id, []).append(_action_view(action))
+    return [
+        ThemeView(
+            code=theme.code,
+            title=theme.title,
+            tracks=[
+                TrackView(
+                    code=track.code,
+                    title=track.title,
+                    results=results.get(track.id or 0, []),
+                    actions=actions.get(track.id or 0, []),
+                    timeline_notes=list(track.timeline_notes or []),
+                )
+                for track in tracks
+                if track.theme_id == theme.id
+            ],
+        )
+        for theme in themes
+    ]
+
+
+def get_theme(session: Session, code: str) -> ThemeView | None:
+    """One theme by its code (A–F), or None."""
+    themes = get_themes(session, [code])
+    return themes[0] if themes else None
+
+
+def theme_summaries(session: Session) -> list[ThemeSummary]:
+    """Per theme: its track codes and the number of actions in each status."""
+    rows = session.exec(
+        select(Theme.code, Theme.title, Track.code, Action.status)
+        .join(Track, Track.theme_id == Theme.id)
+        .join(Action, Action.track_id == Track.id)
+        .order_by(Theme.position, Track.position)
+    ).all()
+    order: dict[str, tuple[str, list[str], Counter[Status]]] = {}
+    for theme_code, theme_title, track_code, status in rows:
+        _, tracks, counts = order.setdefault(theme_code, (theme_title, [], Counter()))
+        if track_code not in tracks:
+            tracks.append(track_code)
+        counts[Status(status)] += 1
+    return [
+        ThemeSummary(
+            code=code,
+            title=title,
+            track_codes=tracks,
+            status_counts={status: counts.get(status, 0) for status in STATUS_ORDER},
+        )
+        for code, (title, tracks, counts) in order.items()
+    ]
+
+
+def data_revision(session: Session) -> tuple[int, int, str]:
+    """A cheap token that changes whenever an action changes: (count, versions, last edit)."""
+    count, versions, last = session.exec(
+        select(
+            sa.func.count(Action.id),
+            sa.func.coalesce(sa.func.sum(Action.version), 0),
+            sa.func.max(Action.updated_at),
+        )
+    ).one()
+    return int(count), int(versions), str(last)

@@ -1,0 +1,116 @@
+"""SQLModel tables: the plan, its themes, tracks, results and actions, and the change log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from models.core.time import utcnow
+from models.plan.status import Status
+
+
+def status_column(**kwargs: Any) -> sa.Column:
+    """A VARCHAR status column with a CHECK constraint (no native enum), storing Danish labels."""
+    return sa.Column(
+        sa.Enum(
+            Status,
+            name="action_status",
+            native_enum=False,
+            create_constraint=True,
+            length=32,
+            validate_strings=True,
+            values_callable=lambda enum: [member.value for member in enum],
+        ),
+        **kwargs,
+    )
+
+
+class Plan(SQLModel, table=True):
+    """The development and restoration plan (one row)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    municipality: str
+    period_start_year: int
+    period_end_year: int
+    approved_by: str
+    approved_on: dt.date
+    restoration_deadline: dt.date
+    restoration_deadline_text: str
+    budget_2025_dkk: int
+    budget_2025_text: str
+    background: list[dict[str, Any]] = Field(default_factory=list, sa_column=sa.Column(sa.JSON))
+
+
+class Theme(SQLModel, table=True):
+    """One of the six themes A–F."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    code: str = Field(max_length=8, unique=True)
+    title: str
+    position: int
+
+
+class Track(SQLModel, table=True):
+    """A workstream (spor) inside a theme, e.g. A.1."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    theme_id: int = Field(foreign_key="theme.id", index=True)
+    code: str = Field(max_length=8, unique=True)
+    title: str
+    position: int
+    timeline_notes: list[str] = Field(default_factory=list, sa_column=sa.Column(sa.JSON))
+
+
+class Result(SQLModel, table=True):
+    """An expected result of a track."""
+
+    __table_args__ = (sa.UniqueConstraint("track_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    track_id: int = Field(foreign_key="track.id", index=True)
+    position: int
+    text: str
+
+
+class Action(SQLModel, table=True):
+    """A concrete task of a track; carries a status that users edit."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    track_id: int = Field(foreign_key="track.id", index=True)
+    code: str = Field(max_length=16, unique=True)
+    position: int
+    text: str
+    timeline: str = ""
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    status: Status = Field(
+        default=Status.upcoming,
+        sa_column=status_column(nullable=False, default=Status.upcoming),
+    )
+    responsible: str = ""
+    note: str = ""
+    revised_end_date: dt.date | None = None
+    revised_reason: str = ""
+    version: int = Field(default=1, nullable=False)
+    updated_at: dt.datetime | None = None
+    updated_by: str | None = Field(default=None, max_length=64)
+
+
+class ActionChange(SQLModel, table=True):
+    """One audited change of one field of one action."""
+
+    __tablename__ = "action_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(foreign_key="action.id", index=True)
+    changed_at: dt.datetime = Field(default_factory=utcnow, index=True)
+    username: str = Field(max_length=64)
+    field: str = Field(max_length=32)
+    old_value: str | None = None
+    new_value: str | None = None
+    note: str = ""

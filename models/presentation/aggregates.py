@@ -1,0 +1,201 @@
+"""The citizen-meeting presentation's only data source: aggregates, safe by construction.
+
+Every function here selects explicit aggregate columns: no case reference, note, responsible
+person, user name or audit row is ever read, so none can reach a slide. Every count below 5 is
+shown as "under 5". Only indicators marked public appear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+import yaml
+from sqlmodel import Session, select
+
+from models.core.settings import content_path
+from models.indicators.rules import evaluate
+from models.indicators.tables import Indicator, Measurement
+from models.plan.status import STATUS_ORDER, Status
+from models.plan.tables import Action, Plan, Theme, Track
+from models.reports.snapshots import KeyMessage, Snapshot
+from models.restoration.metrics import StepSpan, burn_down, headline
+from models.restoration.tables import MissingStep, RestorationCase
+
+MILESTONES_PATH = content_path("milestones.yaml")
+SMALL = 5
+UNDER = "under 5"
+
+
+def shown_count(count: int) -> str:
+    """A count as citizens may see it: below 5 (but not 0) is 'under 5'."""
+    if 0 < count < SMALL:
+        return UNDER
+    return f"{count:,}".replace(",", ".")
+
+
+@dataclass(frozen=True)
+class Milestone:
+    day: dt.date
+    label: str
+
+
+@dataclass(frozen=True)
+class ThemeBar:
+    code: str
+    title: str
+    counts: dict[Status, int]
+
+
+@dataclass(frozen=True)
+class RestorationFigures:
+    cases: int
+    restored: int
+    open_steps: int
+    projected: dt.date | None
+    burn_down: list[tuple[dt.date, int | None]]  # None where the count is under 5
+    deadline: dt.date
+    demo: bool  # the figures come from synthetic demo cases
+
+
+@dataclass(frozen=True)
+class PublicIndicator:
+    name: str
+    unit: str
+    value: float | None
+    measured_on: dt.date | None
+    status: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Deck:
+    municipality: str
+    title: str
+    today: dt.date
+    milestones: list[Milestone]
+    themes: list[ThemeBar]
+    key_messages: list[str]
+    restoration: RestorationFigures | None
+    indicators: list[PublicIndicator]
+    coming: list[tuple[str, str]]  # (theme code, action text) due in the coming quarter
+
+
+def _milestones(session: Session, deadline: dt.date) -> list[Milestone]:
+    items = [
+        Milestone(raw["date"], raw["label"])
+        for raw in yaml.safe_load(MILESTONES_PATH.read_text(encoding="utf-8"))
+    ]
+    known = {item.day for item in items}
+    for taken_on in session.exec(select(Snapshot.taken_on).order_by(Snapshot.taken_on)).all():
+        if taken_on not in known:
+            items.append(Milestone(taken_on, "Statusrapport til Børn & Læringsudvalget"))
+            known.add(taken_on)
+    items.append(Milestone(deadline, "Frist: alle åbne sager genoprettet"))
+    return sorted(items, key=lambda item: item.day)
+
+
+def _themes(session: Session) -> list[ThemeBar]:
+    rows = session.exec(
+        select(Theme.code, Theme.title, Action.status, sa.func.count(Action.id))
+        .join(Track, Track.theme_id == Theme.id)
+        .join(Action, Action.track_id == Track.id)
+        .group_by(Theme.code, Theme.title, Theme.position, Action.status)
+        .order_by(Theme.position)
+    ).all()
+    bars: dict[str, ThemeBar] = {}
+    for code, title, status, count in rows:
+        bar = bars.setdefault(code, ThemeBar(code, title, {s: 0 for s in STATUS_ORDER}))
+        bar.counts[Status(status)] = int(count)
+    return list(bars.values())
+
+
+def _restoration(session: Session, today: dt.date, deadline: dt.date) -> RestorationFigures | None:
+    cases = session.exec(
+        select(RestorationCase.id, RestorationCase.reviewed_on, RestorationCase.restored_on).where(
+            RestorationCase.track_code == "A.1"
+        )
+    ).all()
+    demo = session.exec(
+        select(sa.func.count(RestorationCase.id)).where(RestorationCase.is_demo == sa.true())
+    ).one()
+    if not cases:
+        return None
+    reviewed = {case_id: reviewed_on for case_id, reviewed_on, _ in cases}
+    spans = [
+        StepSpan(reviewed.get(case_id) or today, done_on)
+        for case_id, done_on in session.exec(select(MissingStep.case_id, MissingStep.done_on))
+        if case_id in reviewed
+    ]
+    head = headline(spans, today, deadline)
+    start = min((span.opened for span in spans), default=today)
+    series = [
+        (day, count if count >= SMALL or count == 0 else None)
+        for day, count in burn_down(spans, start, today)
+    ]
+    return RestorationFigures(
+        cases=len(cases),
+        restored=sum(1 for _, _, restored_on in cases if restored_on and restored_on <= today),
+        open_steps=head.open_steps,
+        projected=head.projected,
+        burn_down=series,
+        deadline=deadline,
+        demo=bool(demo),
+    )
+
+
+def _indicators(session: Session) -> list[PublicIndicator]:
+    result = []
+    for indicator in session.exec(
+        select(Indicator).where(Indicator.public == sa.true()).order_by(Indicator.id)
+    ):
+        latest = session.exec(
+            select(Measurement.measured_on, Measurement.value)
+            .where(Measurement.indicator_id == indicator.id)
+            .order_by(Measurement.measured_on.desc())  # type: ignore[attr-defined]
+        ).first()
+        value = latest[1] if latest else None
+        target = indicator.target
+        result.append(
+            PublicIndicator(
+                name=indicator.name,
+                unit=indicator.unit,
+                value=value,
+                measured_on=latest[0] if latest else None,
+                status=evaluate(value, target).value,
+                target=target.describe(indicator.unit) if target else "",
+            )
+        )
+    return result
+
+
+def _coming(session: Session, today: dt.date) -> list[tuple[str, str]]:
+    horizon = today + dt.timedelta(days=92)
+    deadline = sa.func.coalesce(Action.revised_end_date, Action.end_date)
+    rows = session.exec(
+        select(Theme.code, Action.text)
+        .join(Track, Track.theme_id == Theme.id)
+        .join(Action, Action.track_id == Track.id)
+        .where(deadline >= today, deadline <= horizon, Action.status != Status.done)
+        .order_by(deadline, Action.code)
+    ).all()
+    return [(code, text) for code, text in rows]
+
+
+def build_deck(session: Session, *, today: dt.date) -> Deck:
+    """Everything the citizen-meeting slides show, and nothing else."""
+    plan = session.exec(select(Plan.municipality, Plan.title, Plan.restoration_deadline)).first()
+    municipality, title, deadline = plan or ("", "", dt.date(2026, 6, 30))
+    messages = list(session.exec(select(KeyMessage.text).order_by(KeyMessage.position)))
+    return Deck(
+        municipality=municipality,
+        title=title,
+        today=today,
+        milestones=_milestones(session, deadline),
+        themes=_themes(session),
+        key_messages=messages,
+        restoration=_restoration(session, today, deadline),
+        indicators=_indicators(session),
+        coming=_coming(session, today),
+    )

@@ -1,0 +1,321 @@
+"""Status reports: frozen snapshots of the plan for the committee, and the key messages.
+
+A snapshot keeps every action's status, note, responsible and deadline, the restoration
+figures, the indicator values and the key messages as they were. It is never changed
+afterwards; an admin may delete one (audited).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Field, Session, SQLModel, select
+
+from models.auth.users import EDIT_PLAN, MANAGE_USERS, Actor, authorize
+from models.core.cpr import CPR_MESSAGE, contains_cpr
+from models.core.errors import DomainError
+from models.core.time import utcnow
+from models.indicators.service import indicator_cards
+from models.plan.queries import get_plan, get_themes
+from models.plan.status import Status
+from models.restoration.report import build_report
+
+KEY_MESSAGE_COUNT = 5
+MAX_KEY_MESSAGE = 600
+# The committee's "5 pointer" of 29 Sept 2025 (../shared/seeds/001_...txt), the starting text.
+SEED_KEY_MESSAGES = (
+    "Der er udarbejdet genopretningsplaner i alle relevante sager. Familierne er orienteret om "
+    "deres genopretningsplan, og genopretningen i sagerne kører som planlagt og forløber frem "
+    "mod sommeren 2026.",
+    "Task Force-forløbet er i gang. Systematik-kurser er gennemført og workshops er påbegyndt. "
+    "Anbefalinger fra analyserapport flugter med handlingerne i den allerede politisk godkendte "
+    "udviklings- og genopretningsplan på familieområdet.",
+    "Berigtigelsen af tabt arbejdsfortjeneste er godt i gang. Alle sager i "
+    "berigtigelsesperioden er gennemgået.",
+    "Procesflow og arbejdsgange fra DUBU til prognose og nøgletal er igangsat. Målet er at "
+    "optimere et overblik over økonomi- og aktivitetstal for afdelingerne og dermed et solidt "
+    "styringsgrundlag, der er genkendeligt for alle aktører.",
+    "Arbejdsmiljøet er en vigtig faktor for, at vi lykkes med udviklings- og "
+    "genopretningsplanen. Derfor har vi fokus på at skabe gode (interne og eksterne) vilkår og "
+    "betingelser for det faglige arbejde og dermed skabe en bæredygtig udvikling.",
+)
+
+
+class SnapshotError(DomainError):
+    """A snapshot command that cannot be carried out; the message is Danish."""
+
+
+class KeyMessage(SQLModel, table=True):
+    """One of the current key messages ('5 pointer'), edited by editors."""
+
+    __tablename__ = "key_message"
+
+    position: int = Field(primary_key=True)
+    text: str
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    updated_by: str = Field(default="BLU 29.9.2025", max_length=64)
+
+
+class KeyMessageChange(SQLModel, table=True):
+    __tablename__ = "key_message_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    position: int
+    changed_at: dt.datetime = Field(default_factory=utcnow)
+    username: str = Field(max_length=64)
+    old_text: str
+    new_text: str
+
+
+class Snapshot(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120, unique=True)
+    taken_on: dt.date
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str = Field(max_length=64)
+    key_messages: list[str] = Field(default_factory=list, sa_column=sa.Column(sa.JSON))
+    restoration: dict[str, Any] = Field(default_factory=dict, sa_column=sa.Column(sa.JSON))
+    indicators: list[dict[str, Any]] = Field(default_factory=list, sa_column=sa.Column(sa.JSON))
+
+
+class SnapshotAction(SQLModel, table=True):
+    __tablename__ = "snapshot_action"
+
+    id: int | None = Field(default=None, primary_key=True)
+    snapshot_id: int = Field(
+        sa_column=sa.Column(
+            sa.ForeignKey("snapshot.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    position: int
+    code: str = Field(max_length=16)
+    theme_code: str = Field(max_length=8)
+    theme_title: str
+    track_code: str = Field(max_length=8)
+    track_title: str
+    text: str
+    timeline: str
+    deadline: dt.date | None = None
+    status: str = Field(max_length=32)
+    responsible: str = ""
+    note: str = ""
+    overdue: bool = False
+
+
+class SnapshotEvent(SQLModel, table=True):
+    """Audit of snapshot creation and deletion."""
+
+    __tablename__ = "snapshot_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    occurred_at: dt.datetime = Field(default_factory=utcnow)
+    username: str = Field(max_length=64)
+    event: str = Field(max_length=16)
+    name: str = Field(max_length=120)
+
+
+# --- key messages ---------------------------------------------------------------------------
+
+
+def seed_key_messages(session: Session) -> int:
+    """Start with the committee's 5 points of 29 Sept 2025 if there are none."""
+    if session.exec(select(KeyMessage)).first() is not None:
+        return 0
+    for position, text in enumerate(SEED_KEY_MESSAGES, start=1):
+        session.add(KeyMessage(position=position, text=text))
+    return len(SEED_KEY_MESSAGES)
+
+
+def current_key_messages(session: Session) -> list[str]:
+    rows = session.exec(select(KeyMessage).order_by(KeyMessage.position)).all()
+    return [row.text for row in rows]
+
+
+def set_key_messages(session: Session, *, actor: Actor, texts: list[str]) -> int:
+    """Replace the key messages (editors and admins); each change audited. Returns changes."""
+    authorize(session, actor, EDIT_PLAN)
+    if len(texts) != KEY_MESSAGE_COUNT:
+        raise SnapshotError(f"Der skal være præcis {KEY_MESSAGE_COUNT} pointer.")
+    for number, text in enumerate(texts, start=1):
+        if not text.strip():
+            raise SnapshotError(f"Pointe {number} er tom.")
+        if len(text) > MAX_KEY_MESSAGE:
+            raise SnapshotError(f"Pointe {number} må højst være {MAX_KEY_MESSAGE} tegn.")
+        if contains_cpr(text):
+            raise SnapshotError(f"Pointe {number}: {CPR_MESSAGE}")
+    existing = {row.position: row for row in session.exec(select(KeyMessage))}
+    changed = 0
+    for position, text in enumerate(texts, start=1):
+        row = existing.get(position) or KeyMessage(position=position, text="")
+        if row.text == text.strip():
+            continue
+        session.add(
+            KeyMessageChange(
+                position=position, username=actor.username, old_text=row.text, new_text=text.strip()
+            )
+        )
+        row.text, row.updated_by, row.updated_at = text.strip(), actor.username, utcnow()
+        session.add(row)
+        changed += 1
+    return changed
+
+
+# --- snapshots ------------------------------------------------------------------------------
+
+
+def _restoration_figures(session: Session, today: dt.date, deadline: dt.date) -> dict[str, Any]:
+    report = build_report(session, today=today, deadline=deadline)
+    if not report.has_data:
+        return {}
+    head = report.headline
+    return {
+        "cases": report.cases,
+        "restored": report.restored,
+        "with_plan": report.with_plan,
+        "families_informed": report.families_informed,
+        "open_steps": head.open_steps,
+        "pace_4_weeks": round(head.pace_4_weeks, 2),
+        "projected": head.projected.isoformat() if head.projected else None,
+        "demo_cases": report.demo_cases,
+    }
+
+
+def current_state(session: Session, *, today: dt.date) -> tuple[list[SnapshotAction], dict, list]:
+    """The plan as it is now, in snapshot form (not stored)."""
+    plan = get_plan(session)
+    deadline = plan.restoration_deadline if plan else dt.date(2026, 6, 30)
+    actions = []
+    position = 0
+    for theme in get_themes(session):
+        for track in theme.tracks:
+            for action in track.actions:
+                position += 1
+                actions.append(
+                    SnapshotAction(
+                        snapshot_id=0,
+                        position=position,
+                        code=action.code,
+                        theme_code=theme.code,
+                        theme_title=theme.title,
+                        track_code=track.code,
+                        track_title=track.title,
+                        text=action.text,
+                        timeline=action.timeline,
+                        deadline=action.deadline,
+                        status=action.status.value,
+                        responsible=action.responsible,
+                        note=action.note,
+                        overdue=action.is_overdue(today),
+                    )
+                )
+    indicators = [
+        {
+            "code": card.code,
+            "name": card.name,
+            "unit": card.unit,
+            "value": card.latest.value if card.latest else None,
+            "measured_on": card.latest.measured_on.isoformat() if card.latest else None,
+            "status": card.status.value,
+            "public": card.public,
+        }
+        for card in indicator_cards(session, today=today)
+    ]
+    return actions, _restoration_figures(session, today, deadline), indicators
+
+
+def create_snapshot(
+    session: Session, *, actor: Actor, name: str, taken_on: dt.date, today: dt.date
+) -> Snapshot:
+    """Freeze the current state under `name` (editors and admins)."""
+    authorize(session, actor, EDIT_PLAN)
+    name = " ".join(name.split())
+    if not name:
+        raise SnapshotError("Statusrapporten skal have et navn.")
+    if session.exec(select(Snapshot).where(Snapshot.name == name)).first():
+        raise SnapshotError(f"Der findes allerede en statusrapport med navnet '{name}'.")
+    actions, restoration, indicators = current_state(session, today=taken_on)
+    snapshot = Snapshot(
+        name=name,
+        taken_on=taken_on,
+        created_by=actor.username,
+        key_messages=current_key_messages(session),
+        restoration=restoration,
+        indicators=indicators,
+    )
+    session.add(snapshot)
+    session.flush()
+    session.execute(
+        sa.insert(SnapshotAction),
+        [{**row.model_dump(exclude={"id"}), "snapshot_id": snapshot.id} for row in actions],
+    )
+    session.add(SnapshotEvent(username=actor.username, event="created", name=name))
+    return snapshot
+
+
+def delete_snapshot(session: Session, *, actor: Actor, name: str) -> None:
+    """Delete a snapshot (admins only); audited."""
+    authorize(session, actor, MANAGE_USERS)
+    snapshot = session.exec(select(Snapshot).where(Snapshot.name == name)).first()
+    if snapshot is None:
+        raise SnapshotError(f"Statusrapporten '{name}' findes ikke.")
+    session.exec(sa.delete(SnapshotAction).where(SnapshotAction.snapshot_id == snapshot.id))
+    session.delete(snapshot)
+    session.add(SnapshotEvent(username=actor.username, event="deleted", name=name))
+
+
+def list_snapshots(session: Session) -> list[Snapshot]:
+    return list(
+        session.exec(select(Snapshot).order_by(Snapshot.taken_on.desc(), Snapshot.id.desc()))
+    )  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """A snapshot, or the state now, in one shape for comparison and export."""
+
+    name: str
+    taken_on: dt.date
+    actions: list[SnapshotAction]
+    restoration: dict[str, Any]
+    indicators: list[dict[str, Any]]
+    key_messages: list[str]
+
+    def status_counts(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in Status}
+        for action in self.actions:
+            counts[action.status] += 1
+        return counts
+
+
+def load_report(session: Session, name: str) -> StatusReport:
+    snapshot = session.exec(select(Snapshot).where(Snapshot.name == name)).first()
+    if snapshot is None:
+        raise SnapshotError(f"Statusrapporten '{name}' findes ikke.")
+    actions = list(
+        session.exec(
+            select(SnapshotAction)
+            .where(SnapshotAction.snapshot_id == snapshot.id)
+            .order_by(SnapshotAction.position)
+        )
+    )
+    return StatusReport(
+        snapshot.name,
+        snapshot.taken_on,
+        actions,
+        dict(snapshot.restoration),
+        list(snapshot.indicators),
+        list(snapshot.key_messages),
+    )
+
+
+NOW_NAME = "Status nu"
+
+
+def report_now(session: Session, *, today: dt.date) -> StatusReport:
+    actions, restoration, indicators = current_state(session, today=today)
+    return StatusReport(
+        NOW_NAME, today, actions, restoration, indicators, current_key_messages(session)
+    )

@@ -1,0 +1,33 @@
+"""Every table of the app, registered on SQLModel's metadata by importing its module.
+
+The database layer (`models.core.db`) knows no feature; whatever needs the whole schema
+(creating it, migrations, a backup check) imports this module.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+from sqlmodel import SQLModel
+
+from models.auth import first_admin, login, users
+from models.indicators import tables as indicator_tables
+from models.plan import tables as plan_tables
+from models.reports import snapshots
+from models.restoration import tables as restoration_tables
+
+TABLE_MODULES = (
+    users,
+    login,
+    first_admin,
+    plan_tables,
+    restoration_tables,
+    indicator_tables,
+    snapshots,
+)
+
+metadata = SQLModel.metadata
+
+
+def create_schema(engine: Engine) -> None:
+    """Create every table that does not exist yet."""
+    metadata.create_all(engine)

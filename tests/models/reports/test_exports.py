@@ -1,0 +1,112 @@
+"""Exports read back: the right actions, statuses, sheets and sentences; formulas stay text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from models.auth.users import Actor
+from models.bootstrap import init_db
+from models.plan.action_edits import ActionEdit, save_action_edits
+from models.plan.tables import Action
+from models.reports.compare import compare
+from models.reports.document import appendix, build_docx, build_pdf
+from models.reports.snapshots import create_snapshot, load_report, report_now
+from models.reports.xlsx import build_report_xlsx
+
+TODAY = dt.date(2026, 11, 23)
+CLI = Actor.command_line()
+
+
+@pytest.fixture
+def reports(engine: Engine, session: Session):
+    """A snapshot, then A.4.1 set to Obs with a note like a formula: (before, now, comparison)."""
+    init_db(engine)
+    create_snapshot(session, actor=CLI, name="Status BLU 29.9.2025", taken_on=TODAY, today=TODAY)
+    action = session.exec(select(Action).where(Action.code == "A.4.1")).one()
+    save_action_edits(
+        session,
+        actor=CLI,
+        edits=[ActionEdit(action.id, action.version, {"status": "Obs", "note": "=1+1"})],
+    )
+    session.commit()
+    before = load_report(session, "Status BLU 29.9.2025")
+    now = report_now(session, today=TODAY)
+    return before, now, compare(before, now)
+
+
+def test_xlsx_has_an_overview_a_sheet_per_theme_and_the_comparison(reports) -> None:
+    _, now, comparison = reports
+    workbook = load_workbook(io.BytesIO(build_report_xlsx(now, comparison)))
+    assert workbook.sheetnames == [
+        "Oversigt",
+        "Tema A",
+        "Tema B",
+        "Tema C",
+        "Tema D",
+        "Tema E",
+        "Tema F",
+        "Sammenligning",
+    ]
+    actions = sum(workbook[f"Tema {code}"].max_row - 1 for code in "ABCDEF")
+    assert actions == 87
+    theme_a = workbook["Tema A"]
+    assert theme_a.freeze_panes == "A2"
+    assert theme_a.auto_filter.ref == theme_a.dimensions
+    row = next(r for r in theme_a.iter_rows(min_row=2) if r[0].value == "A.4.1")
+    status, note = row[5], row[7]
+    assert (status.value, status.fill.fgColor.rgb[-6:]) == ("Obs", "E69F00")
+    assert (note.value, note.data_type) == ("'=1+1", "s")  # stored as text, not a formula
+    comparison_rows = list(workbook["Sammenligning"].iter_rows(min_row=2, values_only=True))
+    assert comparison_rows == [
+        ("A", "A.4.1", comparison.rows[0].text, "Kommende opgave", "Obs", "Ja", None, None)
+    ]
+    overview = list(workbook["Oversigt"].iter_rows(min_row=4, values_only=True))
+    assert [row[-1] for row in overview] == [27, 9, 5, 15, 17, 14]
+
+
+def test_docx_appendix_has_title_key_points_sentences_tables_and_chart(reports) -> None:
+    before, now, comparison = reports
+    document = Document(io.BytesIO(build_docx(appendix(now, comparison, "Faxe Kommune"))))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert "Bilag: Status nu" in text
+    assert before.key_messages[0] in text
+    assert "Siden «Status BLU 29.9.2025» (23-11-2026) har 1 handling skiftet status." in text
+    assert "Tema A: 1 ny Obs (A.4.1)" in text
+    assert len(document.tables) == 6
+    rows = sum(len(table.rows) - 1 for table in document.tables)
+    assert rows == 87
+    assert len(document.inline_shapes) == 1  # the status chart as an image
+
+
+def test_pdf_appendix_says_the_same(reports) -> None:
+    _, now, comparison = reports
+    reader = PdfReader(io.BytesIO(build_pdf(appendix(now, comparison, "Faxe Kommune"))))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Bilag: Status nu" in text
+    assert "5 pointer" in text
+    assert "1 ny Obs (A.4.1)" in text
+    for code in ("A.1.1", "C.1.5", "F.4.3"):
+        assert code in text
+
+
+def test_pdf_without_the_dejavu_font_falls_back_to_latin_1(
+    reports,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path,
+) -> None:
+    import models.reports.document as document
+
+    monkeypatch.setattr(document, "FONT_DIR", tmp_path)  # no fonts here
+    _, now, comparison = reports
+    reader = PdfReader(io.BytesIO(build_pdf(appendix(now, comparison, "Faxe Kommune"))))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Bilag: Status nu" in text
+    assert "Læringsudvalget" in text or "pointer" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -157,22 +158,6 @@ def plant_marker_text(session: Session, today: dt.date) -> None:
     )
 
 
-def action_view(code: str, **overrides: object) -> ActionView:
-    """An ActionView for pure tests; plain defaults, any field overridable."""
-    values: dict[str, object] = {
-        "id": 1,
-        "code": code,
-        "text": f"Handling {code}",
-        "timeline": "",
-        "start_date": None,
-        "end_date": None,
-        "status": Status.upcoming,
-        "responsible": "",
-        "note": "",
-        "revised_end_date": None,
-        "revised_reason": "",
-        "version": 1,
-        "updated_at": None,
-        "updated_by": None,
-    }
-    return ActionView(**{**values, **overrides})  # type: ignore[arg-type]
+def action_view(code: str, **overrides: Any) -> ActionView:
+    """An ActionView for pure tests: the model's own defaults, any field overridable."""
+    return ActionView(**{"id": 1, "code": code, "text": f"Handling {code}", **overrides})

@@ -68,6 +68,11 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
         ],
         "seed": ["SeedReport", "seed_plan"],
         "status": ["Status", "parse_status"],
+        "status_chart": [
+            "status_color_scale",
+            "status_by_theme_frame",
+            "status_by_theme_chart",
+        ],
         "status_workbook": [
             "WorkbookError",
             "build_status_workbook",

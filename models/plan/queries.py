@@ -8,28 +8,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import ConfigDict
 from sqlmodel import Session, select
 
 from models.plan.status import STATUS_ORDER, Status
-from models.plan.tables import Action, Plan, Result, Theme, Track
+from models.plan.tables import Action, ActionBase, Plan, Result, Theme, Track
 
 
-@dataclass(frozen=True)
-class ActionView:
+class ActionView(ActionBase):
+    """An action as pages, exports and reports read it (immutable)."""
+
+    model_config = ConfigDict(frozen=True)
+
     id: int
-    code: str
-    text: str
-    timeline: str
-    start_date: dt.date | None
-    end_date: dt.date | None
-    status: Status
-    responsible: str
-    note: str
-    revised_end_date: dt.date | None
-    revised_reason: str
-    version: int
-    updated_at: dt.datetime | None
-    updated_by: str | None
 
     @property
     def deadline(self) -> dt.date | None:
@@ -86,23 +77,11 @@ class ThemeSummary:
         return sum(self.status_counts.values())
 
 
+VIEW_FIELDS = frozenset(ActionView.model_fields)
+
+
 def _action_view(action: Action) -> ActionView:
-    return ActionView(
-        id=action.id or 0,
-        code=action.code,
-        text=action.text,
-        timeline=action.timeline,
-        start_date=action.start_date,
-        end_date=action.end_date,
-        status=Status(action.status),
-        responsible=action.responsible,
-        note=action.note,
-        revised_end_date=action.revised_end_date,
-        revised_reason=action.revised_reason,
-        version=action.version,
-        updated_at=action.updated_at,
-        updated_by=action.updated_by,
-    )
+    return ActionView.model_validate(action.model_dump(include=VIEW_FIELDS))
 
 
 def get_plan(session: Session) -> PlanView | None:

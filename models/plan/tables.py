@@ -77,28 +77,44 @@ class Result(SQLModel, table=True):
     text: str
 
 
-class Action(SQLModel, table=True):
-    """A concrete task of a track; carries a status that users edit."""
+class ActionContent(SQLModel):
+    """What every form of an action shows: the plan's words and the users' status.
 
-    id: int | None = Field(default=None, primary_key=True)
-    track_id: int = Field(foreign_key="track.id", index=True)
-    code: str = Field(max_length=16, unique=True)
-    position: int
+    The one field list shared by the table, the read model and the snapshot row.
+    """
+
+    code: str = Field(max_length=16)
     text: str
     timeline: str = ""
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
-    status: Status = Field(
-        default=Status.upcoming,
-        sa_column=status_column(nullable=False, default=Status.upcoming),
-    )
+    status: Status = Status.upcoming
     responsible: str = ""
     note: str = ""
+
+
+class ActionBase(ActionContent):
+    """An action's own fields, beyond its content: plan dates, revision, version, last edit."""
+
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
     revised_end_date: dt.date | None = None
     revised_reason: str = ""
     version: int = Field(default=1, nullable=False)
     updated_at: dt.datetime | None = None
     updated_by: str | None = Field(default=None, max_length=64)
+
+
+class Action(ActionBase, table=True):
+    """A concrete task of a track; carries a status that users edit."""
+
+    __table_args__ = (sa.UniqueConstraint("code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    track_id: int = Field(foreign_key="track.id", index=True)
+    position: int
+    status: Status = Field(
+        default=Status.upcoming,
+        sa_column=status_column(nullable=False, default=Status.upcoming),
+    )
 
 
 class ActionChange(SQLModel, table=True):

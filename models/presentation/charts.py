@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from models.core.chart_axes import month_axis, number_axis
-from models.plan.status import STATUS_COLORS, STATUS_ORDER, STATUS_TEXT_COLORS
+from models.plan.status_chart import status_by_theme_chart
 from models.presentation.aggregates import RestorationFigures, ThemeBar, shown_count
 
 FONT = 20
@@ -14,43 +14,15 @@ FONT = 20
 
 def theme_bars(bars: list[ThemeBar]) -> alt.LayerChart:
     """A 100 % bar per theme; labels say the count, or 'under 5'."""
-    rows = []
-    for bar in bars:
-        total = sum(bar.counts.values()) or 1
-        for index, status in enumerate(STATUS_ORDER):
-            count = bar.counts[status]
-            rows.append(
-                {
-                    "tema": f"{bar.code}: {bar.title}",
-                    "status": status.value,
-                    "andel": count / total,
-                    "tekst": shown_count(count) if count else "",
-                    "orden": index,
-                    "tekstfarve": STATUS_TEXT_COLORS[status],
-                }
-            )
-    frame = pd.DataFrame(rows)
-    base = alt.Chart(frame).encode(
-        y=alt.Y("tema:N", sort=None, title=None, axis=alt.Axis(labelLimit=620, labelFontSize=FONT)),
-        x=alt.X("sum(andel):Q", stack="normalize", title=None, axis=None),
-        order=alt.Order("orden:Q"),
+    return status_by_theme_chart(
+        [(f"{bar.code}: {bar.title}", bar.counts) for bar in bars],
+        normalize=True,
+        label=shown_count,
+        font_size=FONT,
+        step=64,
+        width=1400,
+        label_limit=620,
     )
-    bars_layer = base.mark_bar(height=40).encode(
-        color=alt.Color(
-            "status:N",
-            scale=alt.Scale(
-                domain=[s.value for s in STATUS_ORDER],
-                range=[STATUS_COLORS[s] for s in STATUS_ORDER],
-            ),
-            legend=alt.Legend(
-                orient="top", title=None, labelFontSize=FONT, symbolSize=300, labelLimit=400
-            ),
-        )
-    )
-    labels = base.mark_text(dx=-8, align="right", fontSize=FONT, fontWeight="bold").encode(
-        text="tekst:N", color=alt.Color("tekstfarve:N", scale=None)
-    )
-    return (bars_layer + labels).properties(width=1400, height=alt.Step(64))
 
 
 def burn_down(figures: RestorationFigures) -> alt.LayerChart:

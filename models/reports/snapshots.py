@@ -21,6 +21,7 @@ from models.core.time import utcnow
 from models.indicators.service import indicator_cards
 from models.plan.queries import get_plan, get_themes
 from models.plan.status import Status
+from models.plan.tables import ActionContent
 from models.restoration.report import build_report
 
 KEY_MESSAGE_COUNT = 5
@@ -81,7 +82,9 @@ class Snapshot(SQLModel, table=True):
     indicators: list[dict[str, Any]] = Field(default_factory=list, sa_column=sa.Column(sa.JSON))
 
 
-class SnapshotAction(SQLModel, table=True):
+class SnapshotAction(ActionContent, table=True):
+    """One action as it stood in a snapshot: its content, place in the plan and deadline."""
+
     __tablename__ = "snapshot_action"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -91,18 +94,14 @@ class SnapshotAction(SQLModel, table=True):
         )
     )
     position: int
-    code: str = Field(max_length=16)
     theme_code: str = Field(max_length=8)
     theme_title: str
     track_code: str = Field(max_length=8)
     track_title: str
-    text: str
-    timeline: str
     deadline: dt.date | None = None
-    status: str = Field(max_length=32)
-    responsible: str = ""
-    note: str = ""
     overdue: bool = False
+    # A frozen row keeps the label as it was written (plain text, no constraint).
+    status: str = Field(default=Status.upcoming.value, max_length=32)
 
 
 class SnapshotEvent(SQLModel, table=True):
@@ -115,6 +114,9 @@ class SnapshotEvent(SQLModel, table=True):
     username: str = Field(max_length=64)
     event: str = Field(max_length=16)
     name: str = Field(max_length=120)
+
+
+CONTENT_FIELDS = frozenset(ActionContent.model_fields)
 
 
 # --- key messages ---------------------------------------------------------------------------
@@ -195,19 +197,14 @@ def current_state(session: Session, *, today: dt.date) -> tuple[list[SnapshotAct
                 position += 1
                 actions.append(
                     SnapshotAction(
+                        **action.model_dump(include=CONTENT_FIELDS),
                         snapshot_id=0,
                         position=position,
-                        code=action.code,
                         theme_code=theme.code,
                         theme_title=theme.title,
                         track_code=track.code,
                         track_title=track.title,
-                        text=action.text,
-                        timeline=action.timeline,
                         deadline=action.deadline,
-                        status=action.status.value,
-                        responsible=action.responsible,
-                        note=action.note,
                         overdue=action.is_overdue(today),
                     )
                 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -73,7 +72,7 @@ def test_rows_reordered_in_the_grid_still_map_to_their_actions() -> None:
 
 
 def test_a_cleared_revised_deadline_is_sent_as_none() -> None:
-    revised = {"A.1.1": dataclasses.replace(BASE["A.1.1"], revised_end_date=dt.date(2026, 1, 1))}
+    revised = {"A.1.1": BASE["A.1.1"].model_copy(update={"revised_end_date": dt.date(2026, 1, 1)})}
     original = editor_frame(list(revised.values()))
     edited = original.copy()
     edited.loc["A.1.1", texts.COL_REVISED_DEADLINE] = None

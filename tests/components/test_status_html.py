@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -47,11 +46,13 @@ def test_every_badge_carries_its_status_text(status: Status) -> None:
     ids=["before", "overdue", "done-not-overdue", "start-only", "no-date"],
 )
 def test_deadline_cell(changes: dict, today: dt.date, expected: str) -> None:
-    assert deadline_cell(dataclasses.replace(ACTION, **changes), today) == expected
+    assert deadline_cell(ACTION.model_copy(update=changes), today) == expected
 
 
 def test_action_table_escapes_html_in_user_text() -> None:
-    hostile = dataclasses.replace(ACTION, note="<script>alert(1)</script>", responsible="<b>x</b>")
+    hostile = ACTION.model_copy(
+        update={"note": "<script>alert(1)</script>", "responsible": "<b>x</b>"}
+    )
     html = action_table([hostile], dt.date(2025, 1, 1))
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -148,7 +148,7 @@ def test_status_summary_of_nothing() -> None:
 
 
 def test_timeline_items_take_actions_with_a_start_or_an_end() -> None:
-    revised = dataclasses.replace(THEMES[0].tracks[0].actions[0], revised_end_date=TODAY)
+    revised = THEMES[0].tracks[0].actions[0].model_copy(update={"revised_end_date": TODAY})
     themes = [
         dataclasses.replace(
             THEMES[0],

@@ -15,6 +15,7 @@ from models.auth.users import EDIT_PLAN, Actor, authorize
 from models.core.cpr import CPR_MESSAGE, contains_cpr
 from models.core.errors import DomainError
 from models.core.settings import content_path
+from models.core.tabular_files import parse_number
 from models.core.time import utcnow
 from models.indicators.rules import (
     Frequency,
@@ -29,6 +30,7 @@ from models.indicators.tables import Indicator, Measurement, MeasurementChange, 
 
 INDICATORS_PATH = content_path("indicators.yaml")
 MAX_COMMENT = 500
+MAX_VALUE = 1_000_000_000
 
 
 class MeasurementError(DomainError):
@@ -86,14 +88,15 @@ def validate_measurement(
     indicator: Indicator, value: Any, measured_on: Any, comment: str, today: dt.date
 ) -> tuple[float, dt.date, str]:
     """Check a value against the indicator's unit and the date; raise ValueError in Danish."""
-    try:
-        number = (
-            float(str(value).strip().replace(".", "").replace(",", "."))
-            if isinstance(value, str)
-            else float(value)
-        )
-    except (TypeError, ValueError):
-        raise ValueError(f"'{value}' er ikke et tal.") from None
+    try:  # finite, Danish decimal comma; ambiguous forms refused
+        parsed = parse_number(value)
+    except ValueError as error:
+        raise ValueError(f"{error}.") from None
+    if parsed is None:
+        raise ValueError("Værdien mangler.")
+    if abs(parsed) > MAX_VALUE:
+        raise ValueError(f"'{value}' er urimeligt stort for et effektmål.")
+    number = float(parsed)
     if not isinstance(measured_on, dt.date):
         raise ValueError(f"'{measured_on}' er ikke en dato.")
     if isinstance(measured_on, dt.datetime):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -17,13 +17,14 @@ from sqlmodel import Session
 
 from models.core.errors import DomainError
 from models.core.formatting import date_da
-from models.core.spreadsheet_safety import neutralise
+from models.core.spreadsheet_safety import FORMULA_STARTS, neutralise
+from models.core.tabular_files import read_rows
+from models.core.uploads import UploadError
 from models.plan.action_edits import ActionEdit, normalise_values
 from models.plan.queries import ActionView, ThemeView, get_themes
 from models.plan.status import STATUS_ORDER
 
 SHEET = "Statusser"
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 COLUMNS = (
     "Nr.",
     "Tema",
@@ -139,33 +140,26 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     text = str(value).strip()
-    return text[1:] if text.startswith("'") else text  # undo our own neutralising
+    # Undo our own neutralising only: an apostrophe before something formula-like.
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
 def read_status_workbook(
     data: bytes, current: dict[int, ActionView], *, filename: str = "fil.xlsx"
 ) -> UploadPreview:
     """Compare an uploaded workbook with the current actions; nothing is written here."""
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise WorkbookError(
-            f"{filename}: filen er for stor ({len(data) // 1024} kB; højst "
-            f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB)."
-        )
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
-        raise WorkbookError(f"{filename}: kan ikke læses som en Excel-fil (.xlsx).") from error
-    if SHEET not in workbook.sheetnames:
-        raise WorkbookError(f"{filename}: arket '{SHEET}' mangler.")
-    rows = workbook[SHEET].iter_rows(values_only=True)
-    header = [_text(cell) for cell in next(rows, ())]
+        rows = read_rows(data, filename, sheet=SHEET)
+    except UploadError as error:
+        raise WorkbookError(str(error)) from None
+    header = [_text(cell) for cell in (rows[0][1] if rows else [])]
     missing = [name for name in ("Nr.", "id", "version", *EDITABLE) if name not in header]
     if missing:
         raise WorkbookError(f"{filename}, linje 1: kolonnerne {', '.join(missing)} mangler.")
     position = {name: header.index(name) for name in header if name}
     preview = UploadPreview(current=current)
     seen: set[int] = set()
-    for line, row in enumerate(rows, start=2):
+    for line, row in rows[1:]:
         if not any(cell not in (None, "") for cell in row):
             continue
         cells = {

@@ -22,7 +22,7 @@ from models.auth.users import EDIT_PLAN, Actor, authorize
 from models.core.cpr import contains_cpr
 from models.core.db import INSERT_CHUNK, chunked
 from models.core.tabular_files import parse_amount, parse_date, read_rows
-from models.core.time import utcnow
+from models.core.time import today_local, utcnow
 from models.core.uploads import Problem, UploadError
 from models.restoration.tables import (
     CASE_FIELDS,
@@ -52,6 +52,7 @@ COLUMNS: dict[str, str] = {
 }
 REQUIRED = ("Sagsreference", "Team", "Spor")
 HEADER_OF = {name: header for header, name in COLUMNS.items()}
+FUTURE_DATE_FIELDS = {"due_on"}
 DATE_FIELDS = {
     "reviewed_on",
     "plan_made_on",
@@ -106,9 +107,10 @@ def _cell_text(value: Any) -> str:
 
 
 class _RowReader:
-    def __init__(self, parsed: ParsedFile, vocab: Vocabulary) -> None:
+    def __init__(self, parsed: ParsedFile, vocab: Vocabulary, today: dt.date) -> None:
         self.parsed = parsed
         self.vocab = vocab
+        self.today = today
         self.allowed = {
             "team": vocab.teams,
             "track_code": vocab.tracks,
@@ -141,7 +143,8 @@ class _RowReader:
 
     def _value(self, name: str, raw: Any, text: str) -> Any:
         if name in DATE_FIELDS:
-            return parse_date(raw)
+            # Only a step's deadline may lie ahead; what happened cannot be in the future.
+            return parse_date(raw, latest=None if name in FUTURE_DATE_FIELDS else self.today)
         if name == "correction_dkk":
             return parse_amount(raw)
         if name == "reference":
@@ -204,7 +207,9 @@ class _RowReader:
             case.steps.append(step)
 
 
-def parse_cases(data: bytes, filename: str, vocab: Vocabulary | None = None) -> ParsedFile:
+def parse_cases(
+    data: bytes, filename: str, vocab: Vocabulary | None = None, *, today: dt.date | None = None
+) -> ParsedFile:
     """Read and check a whole file; `problems` lists everything that is wrong."""
     rows = read_rows(data, filename)
     if not rows:
@@ -224,7 +229,7 @@ def parse_cases(data: bytes, filename: str, vocab: Vocabulary | None = None) -> 
         )
     index = {COLUMNS[name]: position for position, name in enumerate(names) if name}
     parsed = ParsedFile(filename=filename)
-    reader = _RowReader(parsed, vocab or vocabulary())
+    reader = _RowReader(parsed, vocab or vocabulary(), today or today_local())
     for line, row in rows[1:]:
         if not any(_cell_text(cell) for cell in row):
             continue

@@ -140,7 +140,7 @@ def test_formula_looking_text_is_neutralised_in_the_download_and_restored_on_upl
     ("data", "message"),
     [
         (b"not a workbook", "fil.xlsx: kan ikke læses som en Excel-fil (.xlsx)."),
-        (b"x" * (5 * 1024 * 1024 + 1), "fil.xlsx: filen er for stor"),
+        (b"x" * (30 * 1024 * 1024 + 1), "fil.xlsx: filen er for stor"),  # max_upload_mb
     ],
     ids=["not-xlsx", "too-big"],
 )

@@ -82,7 +82,8 @@ def test_a_valid_file_is_imported(engine: Engine) -> None:
 def test_encodings_and_separators_keep_danish_letters(
     engine: Engine, encoding: str, prefix: str, separator: str
 ) -> None:
-    text = prefix + VALID.replace(";", separator).replace("-1.250,50", "-1250.50")
+    # In a comma file, a Danish amount (with its decimal comma) stands in quotes.
+    text = prefix + VALID.replace(";", separator).replace("-1.250,50", '"-1.250,50"')
     write(engine, text, encoding=encoding)
     assert stored(engine)["S-0412"][0] == "Børn og Unge"
     assert stored(engine)["S-0412"][2][0][0] == "børnesamtale"
@@ -183,7 +184,7 @@ def test_all_problems_of_a_file_are_listed_not_just_the_first(engine: Engine) ->
         (b"", "sager.csv: filen er tom."),
         (b"Navn;Team\nx;y", "sager.csv, linje 1: kolonnerne Sagsreference, Spor mangler"),
         (HEADER.encode() + b"\n", "sager.csv: filen har ingen rækker under overskrifterne."),
-        (b"x" * (30 * 1024 * 1024 + 1), "sager.csv: filen er for stor (30.0 MB; højst 30 MB)."),
+        (b"x" * (30 * 1024 * 1024 + 1), "sager.csv: filen er for stor (30,0 MB; højst 30 MB)."),
     ],
     ids=["empty", "wrong-header", "no-rows", "too-big"],
 )

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.auth.passwords import hash_password
+from models.core.cpr import refuses_cpr
 from models.core.errors import DomainError
 from models.core.time import utcnow
 
@@ -135,6 +136,7 @@ def _require_user(session: Session, username: str) -> User:
     return user
 
 
+@refuses_cpr(UserError)
 def create_user(
     session: Session,
     *,

@@ -8,9 +8,15 @@ need not pass it), so anything of that shape counts.
 from __future__ import annotations
 
 import calendar
+import functools
+import inspect
 import re
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 _CPR_SHAPE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})[- ]?\d{4}(?!\d)")
+
+Func = TypeVar("Func", bound=Callable[..., Any])
 
 CPR_MESSAGE = (
     "Teksten ser ud til at indeholde et CPR-nummer (seks cifre, der er en dato, og fire cifre). "
@@ -35,3 +41,43 @@ def contains_cpr(text: str | None) -> bool:
     return any(
         _is_date(int(day), int(month), int(year)) for day, month, year in _CPR_SHAPE.findall(text)
     )
+
+
+def texts_in(value: Any) -> Iterator[str]:
+    """Every text in an argument: a string, or the strings in a list, tuple, set or dict."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            yield from texts_in(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from texts_in(item)
+
+
+def refuses_cpr(
+    error: type[Exception] = ValueError, *, checked_inside: tuple[str, ...] = ()
+) -> Callable[[Func], Func]:
+    """Decorate a write function: a call whose text arguments hold something CPR-shaped is
+    refused with `error(CPR_MESSAGE)` before anything runs (passwords are never looked at).
+
+    The one validator every write function shares, so a new text argument is covered too.
+    `checked_inside` names arguments the function checks itself with `contains_cpr`, to say
+    where (e.g. which of the 5 key messages).
+    """
+
+    def decorate(function: Func) -> Func:
+        signature = inspect.signature(function)
+
+        @functools.wraps(function)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            for name, value in signature.bind_partial(*args, **kwargs).arguments.items():
+                if "password" in name or name in checked_inside:
+                    continue
+                if any(contains_cpr(text) for text in texts_in(value)):
+                    raise error(CPR_MESSAGE)
+            return function(*args, **kwargs)
+
+        return checked  # type: ignore[return-value]
+
+    return decorate

@@ -15,7 +15,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from models.auth.users import EDIT_PLAN, Actor, authorize
-from models.core.cpr import CPR_MESSAGE, contains_cpr
+from models.core.cpr import CPR_MESSAGE, contains_cpr, refuses_cpr
 from models.core.errors import DomainError
 from models.core.tabular_files import parse_date
 from models.core.time import utcnow
@@ -189,6 +189,7 @@ def _apply_one(
     )
 
 
+@refuses_cpr(ValueError)
 def save_action_edits(
     session: Session,
     *,

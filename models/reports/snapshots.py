@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.auth.users import EDIT_PLAN, MANAGE_USERS, Actor, authorize
-from models.core.cpr import CPR_MESSAGE, contains_cpr
+from models.core.cpr import CPR_MESSAGE, contains_cpr, refuses_cpr
 from models.core.errors import DomainError
 from models.core.time import utcnow
 from models.indicators.service import indicator_cards
@@ -136,6 +136,7 @@ def current_key_messages(session: Session) -> list[str]:
     return [row.text for row in rows]
 
 
+@refuses_cpr(SnapshotError, checked_inside=("texts",))
 def set_key_messages(session: Session, *, actor: Actor, texts: list[str]) -> int:
     """Replace the key messages (editors and admins); each change audited. Returns changes."""
     authorize(session, actor, EDIT_PLAN)
@@ -223,6 +224,7 @@ def current_state(session: Session, *, today: dt.date) -> tuple[list[SnapshotAct
     return actions, _restoration_figures(session, today, deadline), indicators
 
 
+@refuses_cpr(SnapshotError)
 def create_snapshot(
     session: Session, *, actor: Actor, name: str, taken_on: dt.date, today: dt.date
 ) -> Snapshot:

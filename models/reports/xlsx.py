@@ -35,8 +35,14 @@ STATUS_FILLS = {
 }
 
 
+def _append(sheet: Worksheet, values: list[object]) -> None:
+    """Every row goes in through here: any text that starts like a formula is neutralised
+    (report names and titles included), so nothing in the workbook runs."""
+    sheet.append([neutralise(value) for value in values])
+
+
 def _header(sheet: Worksheet, columns: tuple[tuple[str, int], ...]) -> None:
-    sheet.append([name for name, _ in columns])
+    _append(sheet, [name for name, _ in columns])
     for index, (_, width) in enumerate(columns, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font = Font(bold=True)
@@ -64,11 +70,11 @@ def build_report_xlsx(report: StatusReport, comparison: Comparison | None = None
     workbook = Workbook()
     overview = workbook.active
     overview.title = "Oversigt"
-    overview.append([report.name, f"{report.taken_on:%d-%m-%Y}"])
+    _append(overview, [report.name, f"{report.taken_on:%d-%m-%Y}"])
     overview["A1"].font = Font(bold=True, size=14)
     columns = (("Tema", 50), *((s.value, 16) for s in STATUS_ORDER), ("I alt", 8))
-    overview.append([])
-    overview.append([name for name, _ in columns])
+    _append(overview, [])
+    _append(overview, [name for name, _ in columns])
     for index, (_, width) in enumerate(columns, start=1):
         overview.cell(row=3, column=index).font = Font(bold=True)
         overview.cell(row=3, column=index).fill = HEADER_FILL
@@ -77,28 +83,26 @@ def build_report_xlsx(report: StatusReport, comparison: Comparison | None = None
     for code, title in themes:
         actions = [a for a in report.actions if a.theme_code == code]
         counts = [sum(a.status == s.value for a in actions) for s in STATUS_ORDER]
-        overview.append([f"{code}: {title}", *counts, len(actions)])
+        _append(overview, [f"{code}: {title}", *counts, len(actions)])
     overview.freeze_panes = "A4"
 
     for code, _title in themes:
         sheet = workbook.create_sheet(f"Tema {code}")
         _header(sheet, THEME_COLUMNS)
         for action in (a for a in report.actions if a.theme_code == code):
-            sheet.append(
+            _append(
+                sheet,
                 [
-                    neutralise(value)
-                    for value in (
-                        action.code,
-                        action.track_code,
-                        action.text,
-                        action.timeline,
-                        action.deadline,
-                        action.status,
-                        action.responsible,
-                        action.note,
-                        "Ja" if action.overdue else "",
-                    )
-                ]
+                    action.code,
+                    action.track_code,
+                    action.text,
+                    action.timeline,
+                    action.deadline,
+                    action.status,
+                    action.responsible,
+                    action.note,
+                    "Ja" if action.overdue else "",
+                ],
             )
             sheet.cell(row=sheet.max_row, column=5).number_format = "DD-MM-YYYY"
         _colour_status(sheet, 6)
@@ -118,20 +122,18 @@ def build_report_xlsx(report: StatusReport, comparison: Comparison | None = None
         )
         _header(sheet, compare_columns)
         for row in comparison.rows:
-            sheet.append(
+            _append(
+                sheet,
                 [
-                    neutralise(value)
-                    for value in (
-                        row.theme_code,
-                        row.code,
-                        row.text,
-                        row.old_status or "",
-                        row.new_status,
-                        "Ja" if row.newly_obs else "",
-                        "Ja" if row.newly_overdue else "",
-                        "Ja" if row.completed else "",
-                    )
-                ]
+                    row.theme_code,
+                    row.code,
+                    row.text,
+                    row.old_status or "",
+                    row.new_status,
+                    "Ja" if row.newly_obs else "",
+                    "Ja" if row.newly_overdue else "",
+                    "Ja" if row.completed else "",
+                ],
             )
         _colour_status(sheet, 4)
         _colour_status(sheet, 5)

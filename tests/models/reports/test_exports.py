@@ -110,3 +110,15 @@ def test_pdf_without_the_dejavu_font_falls_back_to_latin_1(
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Bilag: Status nu" in text
     assert "Læringsudvalget" in text or "pointer" in text
+
+
+def test_a_report_name_like_a_formula_stays_text_in_the_overview(
+    engine: Engine, session: Session
+) -> None:
+    init_db(engine)
+    name = '=HYPERLINK("https://example.invalid","Q4")'
+    create_snapshot(session, actor=CLI, name=name, taken_on=TODAY, today=TODAY)
+    session.commit()
+    workbook = load_workbook(io.BytesIO(build_report_xlsx(load_report(session, name))))
+    title = workbook["Oversigt"]["A1"]
+    assert (title.value, title.data_type) == ("'" + name, "s")

@@ -9,7 +9,7 @@ import secrets
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.auth.users import Actor, Role, User, count_users, create_user
-from models.core.cpr import refuses_cpr
+from models.core.cpr import guards_texts
 from models.core.errors import DomainError
 from models.core.time import utcnow
 
@@ -47,7 +47,7 @@ def get_or_create_setup_code(session: Session) -> str | None:
     return row.code
 
 
-@refuses_cpr(SetupError)
+@guards_texts(SetupError)
 def create_first_admin(
     session: Session,
     *,

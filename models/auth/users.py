@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.auth.passwords import hash_password
-from models.core.cpr import refuses_cpr
+from models.core.cpr import guards_texts
 from models.core.errors import DomainError
 from models.core.time import utcnow
 
@@ -136,7 +136,7 @@ def _require_user(session: Session, username: str) -> User:
     return user
 
 
-@refuses_cpr(UserError)
+@guards_texts(UserError)
 def create_user(
     session: Session,
     *,

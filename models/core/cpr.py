@@ -17,6 +17,9 @@ from typing import Any, TypeVar
 _CPR_SHAPE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})[- ]?\d{4}(?!\d)")
 
 Func = TypeVar("Func", bound=Callable[..., Any])
+# Control characters other than tab, line feed and carriage return.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_MESSAGE = "Teksten indeholder et kontroltegn (fx NUL), som ikke kan gemmes; fjern det."
 
 CPR_MESSAGE = (
     "Teksten ser ud til at indeholde et CPR-nummer (seks cifre, der er en dato, og fire cifre). "
@@ -55,11 +58,12 @@ def texts_in(value: Any) -> Iterator[str]:
             yield from texts_in(item)
 
 
-def refuses_cpr(
+def guards_texts(
     error: type[Exception] = ValueError, *, checked_inside: tuple[str, ...] = ()
 ) -> Callable[[Func], Func]:
-    """Decorate a write function: a call whose text arguments hold something CPR-shaped is
-    refused with `error(CPR_MESSAGE)` before anything runs (passwords are never looked at).
+    """Decorate a write function: a call whose text arguments hold something CPR-shaped, or a
+    control character (NUL and friends, which PostgreSQL cannot store), is refused with
+    `error(...)` in Danish before anything runs (passwords are never looked at).
 
     The one validator every write function shares, so a new text argument is covered too.
     `checked_inside` names arguments the function checks itself with `contains_cpr`, to say
@@ -74,8 +78,11 @@ def refuses_cpr(
             for name, value in signature.bind_partial(*args, **kwargs).arguments.items():
                 if "password" in name or name in checked_inside:
                     continue
-                if any(contains_cpr(text) for text in texts_in(value)):
-                    raise error(CPR_MESSAGE)
+                for text in texts_in(value):
+                    if contains_cpr(text):
+                        raise error(CPR_MESSAGE)
+                    if CONTROL_CHARACTER.search(text):
+                        raise error(CONTROL_MESSAGE)
             return function(*args, **kwargs)
 
         return checked  # type: ignore[return-value]

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from models.core.cpr import CONTROL_CHARACTER
 from models.core.settings import get_settings
 from models.core.uploads import UploadError
 
@@ -32,8 +33,6 @@ CSV_FIELD_LIMIT = 100_000  # characters in one cell
 EARLIEST_DATE = dt.date(2000, 1, 1)
 DANISH_DATE = re.compile(r"(\d{1,2})[-.](\d{1,2})[-.](\d{4})")
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-# Control characters other than tab, line feed and carriage return (which CSV cells may hold).
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Danish numbers: 1.234.567,89 or 1234567,89 or 1234; an optional sign.
 DANISH_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
 # cp850 (DOS) Danish letters read as Windows-1252 come out as these, between letters.
@@ -232,7 +231,7 @@ def _checked(rows: Iterator[Row], filename: str) -> Iterator[Row]:
                 "Del den op i flere filer."
             )
         for column, value in enumerate(cells, 1):
-            if isinstance(value, str) and CONTROL.search(value):
+            if isinstance(value, str) and CONTROL_CHARACTER.search(value):
                 raise UploadError(
                     f"{_where(filename, line, column)}: cellen indeholder et kontroltegn "
                     "(fx NUL), som ikke hører hjemme i tekst."

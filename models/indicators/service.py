@@ -12,7 +12,7 @@ import yaml
 from sqlmodel import Session, select
 
 from models.auth.users import EDIT_PLAN, Actor, authorize
-from models.core.cpr import CPR_MESSAGE, contains_cpr, refuses_cpr
+from models.core.cpr import CPR_MESSAGE, contains_cpr, guards_texts
 from models.core.errors import DomainError
 from models.core.settings import content_path
 from models.core.tabular_files import parse_number
@@ -118,7 +118,7 @@ def validate_measurement(
     return number, measured_on, comment
 
 
-@refuses_cpr(MeasurementError)
+@guards_texts(MeasurementError)
 def record_measurement(
     session: Session,
     *,

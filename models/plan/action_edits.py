@@ -15,7 +15,13 @@ from typing import Any
 from sqlmodel import Session, select
 
 from models.auth.users import EDIT_PLAN, Actor, authorize
-from models.core.cpr import CPR_MESSAGE, contains_cpr, refuses_cpr
+from models.core.cpr import (
+    CONTROL_CHARACTER,
+    CONTROL_MESSAGE,
+    CPR_MESSAGE,
+    contains_cpr,
+    guards_texts,
+)
 from models.core.errors import DomainError
 from models.core.tabular_files import parse_date
 from models.core.time import utcnow
@@ -101,8 +107,11 @@ def normalise_values(values: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(
                 f"{FIELD_LABELS[name]} må højst være {limit} tegn (den er {len(clean[name])})."
             )
-    if any(contains_cpr(clean.get(name)) for name in ("note", "responsible", "revised_reason")):
+    texts = [clean.get(name) or "" for name in ("note", "responsible", "revised_reason")]
+    if any(contains_cpr(text) for text in texts):
         raise ValueError(CPR_MESSAGE)
+    if any(CONTROL_CHARACTER.search(text) for text in texts):
+        raise ValueError(CONTROL_MESSAGE)
     return clean
 
 
@@ -189,7 +198,7 @@ def _apply_one(
     )
 
 
-@refuses_cpr(ValueError)
+@guards_texts(ValueError)
 def save_action_edits(
     session: Session,
     *,

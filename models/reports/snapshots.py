@@ -15,7 +15,13 @@ import sqlalchemy as sa
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.auth.users import EDIT_PLAN, MANAGE_USERS, Actor, authorize
-from models.core.cpr import CPR_MESSAGE, contains_cpr, refuses_cpr
+from models.core.cpr import (
+    CONTROL_CHARACTER,
+    CONTROL_MESSAGE,
+    CPR_MESSAGE,
+    contains_cpr,
+    guards_texts,
+)
 from models.core.errors import DomainError
 from models.core.time import utcnow
 from models.indicators.service import indicator_cards
@@ -136,7 +142,7 @@ def current_key_messages(session: Session) -> list[str]:
     return [row.text for row in rows]
 
 
-@refuses_cpr(SnapshotError, checked_inside=("texts",))
+@guards_texts(SnapshotError, checked_inside=("texts",))
 def set_key_messages(session: Session, *, actor: Actor, texts: list[str]) -> int:
     """Replace the key messages (editors and admins); each change audited. Returns changes."""
     authorize(session, actor, EDIT_PLAN)
@@ -149,6 +155,8 @@ def set_key_messages(session: Session, *, actor: Actor, texts: list[str]) -> int
             raise SnapshotError(f"Pointe {number} må højst være {MAX_KEY_MESSAGE} tegn.")
         if contains_cpr(text):
             raise SnapshotError(f"Pointe {number}: {CPR_MESSAGE}")
+        if CONTROL_CHARACTER.search(text):
+            raise SnapshotError(f"Pointe {number}: {CONTROL_MESSAGE}")
     existing = {row.position: row for row in session.exec(select(KeyMessage))}
     changed = 0
     for position, text in enumerate(texts, start=1):
@@ -224,7 +232,7 @@ def current_state(session: Session, *, today: dt.date) -> tuple[list[SnapshotAct
     return actions, _restoration_figures(session, today, deadline), indicators
 
 
-@refuses_cpr(SnapshotError)
+@guards_texts(SnapshotError)
 def create_snapshot(
     session: Session, *, actor: Actor, name: str, taken_on: dt.date, today: dt.date
 ) -> Snapshot:

@@ -1,9 +1,11 @@
-"""Every text argument of every write function passes the one CPR validator: a CPR-shaped
-text is refused with that function's own Danish error, and nothing at all is written."""
+"""Every text argument of every write function passes the one text guard: a CPR-shaped text
+or a control character (NUL) is refused with that function's own Danish error, and nothing at
+all is written."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 import pytest
@@ -14,7 +16,7 @@ from sqlmodel import Session
 from models.auth.first_admin import SetupError, create_first_admin, get_or_create_setup_code
 from models.auth.users import Actor, Role, UserError, create_user
 from models.bootstrap import init_db
-from models.core.cpr import CPR_MESSAGE, refuses_cpr, texts_in
+from models.core.cpr import CONTROL_MESSAGE, CPR_MESSAGE, guards_texts, texts_in
 from models.indicators.service import MeasurementError, record_measurement
 from models.plan.action_edits import save_action_edits
 from models.reports.snapshots import SnapshotError, create_snapshot, set_key_messages
@@ -25,46 +27,48 @@ TODAY = dt.date(2026, 12, 3)
 SYSTEM = Actor.command_line()
 
 
-def _user(session: Session, field: str) -> object:
-    values = {"username": "ny", "display_name": "Ny Bruger", "email": None, field: CPR}
+def _user(session: Session, field: str, bad: str) -> object:
+    values = {"username": "ny", "display_name": "Ny Bruger", "email": None, field: bad}
     return create_user(session, actor=SYSTEM, role=Role.viewer, password="x" * 12, **values)
 
 
-WRITES: dict[str, tuple[Callable[[Session], object], type[Exception]]] = {
-    "user-name": (lambda s: _user(s, "display_name"), UserError),
-    "user-email": (lambda s: _user(s, "email"), UserError),
+WRITES: dict[str, tuple[Callable[[Session, str], object], type[Exception]]] = {
+    "user-name": (lambda s, bad: _user(s, "display_name", bad), UserError),
+    "user-email": (lambda s, bad: _user(s, "email", bad), UserError),
     "first-admin": (
-        lambda s: create_first_admin(
+        lambda s, bad: create_first_admin(
             s,
             setup_code=get_or_create_setup_code(s) or "",
             username="hanna",
-            display_name=f"Hanna {CPR}",
+            display_name=f"Hanna {bad}",
             password="x" * 12,
         ),
         SetupError,
     ),
     "edit-reason": (
-        lambda s: save_action_edits(s, actor=SYSTEM, edits=[], reason=f"Se {CPR}"),
+        lambda s, bad: save_action_edits(s, actor=SYSTEM, edits=[], reason=f"Se {bad}"),
         ValueError,
     ),
     "measurement": (
-        lambda s: record_measurement(
+        lambda s, bad: record_measurement(
             s,
             actor=SYSTEM,
             indicator_code="anbragte-boern",
             measured_on=TODAY,
             value=90,
-            comment=f"Barn {CPR}",
+            comment=f"Barn {bad}",
             today=TODAY,
         ),
         MeasurementError,
     ),
     "key-messages": (
-        lambda s: set_key_messages(s, actor=SYSTEM, texts=["a", "b", f"c {CPR}", "d", "e"]),
+        lambda s, bad: set_key_messages(s, actor=SYSTEM, texts=["a", "b", f"c {bad}", "d", "e"]),
         SnapshotError,
     ),
     "snapshot-name": (
-        lambda s: create_snapshot(s, actor=SYSTEM, name=f"Q4 {CPR}", taken_on=TODAY, today=TODAY),
+        lambda s, bad: create_snapshot(
+            s, actor=SYSTEM, name=f"Q4 {bad}", taken_on=TODAY, today=TODAY
+        ),
         SnapshotError,
     ),
 }
@@ -79,19 +83,22 @@ def _dump(engine: Engine) -> dict[str, list[tuple]]:
         }
 
 
+@pytest.mark.parametrize(
+    ("bad", "message"), [(CPR, CPR_MESSAGE), ("a\x00b", CONTROL_MESSAGE)], ids=["cpr", "nul"]
+)
 @pytest.mark.parametrize("write", WRITES)
-def test_a_cpr_number_in_any_text_argument_is_refused_and_nothing_is_written(
-    engine: Engine, write: str
+def test_a_bad_text_in_any_text_argument_is_refused_and_nothing_is_written(
+    engine: Engine, write: str, bad: str, message: str
 ) -> None:
     init_db(engine)
     call, error = WRITES[write]
     before = _dump(engine)
     with Session(engine) as session:
-        with pytest.raises(error, match=CPR_MESSAGE[:40]):
-            call(session)
+        with pytest.raises(error, match=re.escape(message[:40])):
+            call(session, bad)
         session.commit()  # whatever the call left pending would be written now
     assert _dump(engine) == before
-    assert not any(CPR in str(rows) for rows in _dump(engine).values())
+    assert not any(bad in str(rows) for rows in _dump(engine).values())
 
 
 @pytest.mark.parametrize(
@@ -109,7 +116,7 @@ def test_every_text_inside_an_argument_is_looked_at(value: object, texts: list[s
 
 
 def test_passwords_are_never_looked_at() -> None:
-    @refuses_cpr(ValueError)
+    @guards_texts(ValueError)
     def write(*, note: str, password: str) -> str:
         return note
 

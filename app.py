@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from components import texts
 from components.auth import gate, render_user_box
-from components.data import ensure_database
 from components.navigation import build_pages
+from components.readers import ensure_database
 from components.shell import resume_requested_page, shell_run
 from components.status_html import APP_CSS
+from components.texts import common as texts
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
 st.html(APP_CSS)

@@ -13,11 +13,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from components import texts
-from components.data import load_action_history
+from components.readers import load_action_history
+from components.texts import common
+from components.texts import theme as t
 from models.auth.users import Actor, PermissionDenied
 from models.core.db import session_scope
-from models.core.formatting import date_da, datetime_da
+from models.core.formatting import count_da, date_da, datetime_da
 from models.plan.action_edits import (
     FIELD_LABELS,
     ActionEdit,
@@ -30,11 +31,11 @@ from models.plan.status import STATUS_ORDER, Status
 
 # Grid column -> action field; the order is the grid's.
 EDITABLE_COLUMNS = {
-    texts.COL_STATUS: "status",
-    texts.COL_RESPONSIBLE: "responsible",
-    texts.COL_NOTE: "note",
-    texts.COL_REVISED_DEADLINE: "revised_end_date",
-    texts.COL_REVISED_REASON: "revised_reason",
+    common.COL_STATUS: "status",
+    common.COL_RESPONSIBLE: "responsible",
+    common.COL_NOTE: "note",
+    common.COL_REVISED_DEADLINE: "revised_end_date",
+    common.COL_REVISED_REASON: "revised_reason",
 }
 
 
@@ -46,19 +47,19 @@ def editor_frame(actions: list[ActionView]) -> pd.DataFrame:
     """One row per action, indexed by action code (never by row position)."""
     rows = {
         action.code: {
-            texts.COL_ACTION: action.text,
-            texts.COL_STATUS: action.status.value,
-            texts.COL_NOTE: action.note,
-            texts.COL_RESPONSIBLE: action.responsible,
-            texts.COL_DEADLINE: date_da(action.end_date),
-            texts.COL_TIMELINE_PHRASE: action.timeline or "–",
-            texts.COL_REVISED_DEADLINE: action.revised_end_date,
-            texts.COL_REVISED_REASON: action.revised_reason,
+            common.COL_ACTION: action.text,
+            common.COL_STATUS: action.status.value,
+            common.COL_NOTE: action.note,
+            common.COL_RESPONSIBLE: action.responsible,
+            common.COL_DEADLINE: date_da(action.end_date),
+            common.COL_TIMELINE_PHRASE: action.timeline or "–",
+            common.COL_REVISED_DEADLINE: action.revised_end_date,
+            common.COL_REVISED_REASON: action.revised_reason,
         }
         for action in actions
     }
     frame = pd.DataFrame.from_dict(rows, orient="index")
-    frame.index.name = texts.COL_CODE
+    frame.index.name = common.COL_CODE
     return frame
 
 
@@ -99,16 +100,16 @@ def pending_edits(
 def _column_config() -> dict[str, Any]:
     """Editable columns come right after the action text, so they fit without scrolling."""
     return {
-        texts.COL_ACTION: st.column_config.TextColumn(width=260, disabled=True),
-        texts.COL_STATUS: st.column_config.SelectboxColumn(
+        common.COL_ACTION: st.column_config.TextColumn(width=260, disabled=True),
+        common.COL_STATUS: st.column_config.SelectboxColumn(
             options=[status.value for status in STATUS_ORDER], required=True, width=175
         ),
-        texts.COL_NOTE: st.column_config.TextColumn(max_chars=2000, width=260),
-        texts.COL_RESPONSIBLE: st.column_config.TextColumn(max_chars=200, width=120),
-        texts.COL_DEADLINE: st.column_config.TextColumn(width=95, disabled=True),
-        texts.COL_TIMELINE_PHRASE: st.column_config.TextColumn(width=180, disabled=True),
-        texts.COL_REVISED_DEADLINE: st.column_config.DateColumn(format="DD-MM-YYYY", width=115),
-        texts.COL_REVISED_REASON: st.column_config.TextColumn(max_chars=500, width=200),
+        common.COL_NOTE: st.column_config.TextColumn(max_chars=2000, width=260),
+        common.COL_RESPONSIBLE: st.column_config.TextColumn(max_chars=200, width=120),
+        common.COL_DEADLINE: st.column_config.TextColumn(width=95, disabled=True),
+        common.COL_TIMELINE_PHRASE: st.column_config.TextColumn(width=180, disabled=True),
+        common.COL_REVISED_DEADLINE: st.column_config.DateColumn(format="DD-MM-YYYY", width=115),
+        common.COL_REVISED_REASON: st.column_config.TextColumn(max_chars=500, width=200),
     }
 
 
@@ -123,12 +124,14 @@ def _display(value: Any) -> str:
 def _show_results(results: list[EditResult], attempted: dict[int, dict[str, Any]]) -> None:
     saved = [r.code for r in results if r.outcome == Outcome.saved]
     if saved:
-        st.success(texts.EDIT_SAVED.format(count=len(saved), codes=", ".join(saved)))
+        st.success(
+            t.SAVED.format(actions=count_da(len(saved), *common.ACTIONS), codes=", ".join(saved))
+        )
     for result in results:
         if result.outcome == Outcome.conflict:
             wanted = attempted.get(result.action_id, {})
             current = "; ".join(
-                texts.EDIT_CONFLICT_FIELD.format(
+                t.CONFLICT_FIELD.format(
                     field=FIELD_LABELS[name],
                     stored=_display(result.current[name]),
                     yours=_display(value),
@@ -136,7 +139,7 @@ def _show_results(results: list[EditResult], attempted: dict[int, dict[str, Any]
                 for name, value in wanted.items()
             )
             st.warning(
-                texts.EDIT_CONFLICT.format(
+                t.CONFLICT.format(
                     code=result.code,
                     who=result.last_changed_by or "?",
                     when=datetime_da(result.last_changed_at),
@@ -148,27 +151,35 @@ def _show_results(results: list[EditResult], attempted: dict[int, dict[str, Any]
 
 
 def _history(track: TrackView) -> None:
-    with st.expander(texts.HISTORY_LABEL):
+    """Each action's change history, read only while its expander is open.
+
+    The expander reports its state (`on_change="rerun"`): closed, nothing inside runs, so the
+    history query runs only for a reader who opens it.
+    """
+    history = st.expander(t.HISTORY, key=_state_key(track.code, "history_open"), on_change="rerun")
+    if not history.open:
+        return
+    with history:
         codes = {action.code: action for action in track.actions}
         code = st.selectbox(
-            texts.HISTORY_SELECT,
+            t.HISTORY_SELECT,
             list(codes),
             format_func=lambda c: f"{c} {codes[c].text[:70]}",
             key=_state_key(track.code, "history"),
         )
         rows = load_action_history(codes[code].id)
         if not rows:
-            st.caption(texts.HISTORY_EMPTY)
+            st.caption(t.HISTORY_EMPTY)
             return
         st.dataframe(
             pd.DataFrame(
                 [
                     {
-                        texts.LOG_COL_WHEN: datetime_da(row.changed_at),
-                        texts.LOG_COL_USER: row.username,
-                        texts.LOG_COL_FIELD: row.field_label,
-                        texts.LOG_COL_OLD: row.old_value or "",
-                        texts.LOG_COL_NEW: row.new_value or "",
+                        common.COL_CHANGED_AT: datetime_da(row.changed_at),
+                        common.COL_USER: row.username,
+                        common.COL_FIELD: row.field_label,
+                        common.COL_OLD: row.old_value or "",
+                        common.COL_NEW: row.new_value or "",
                     }
                     for row in rows
                 ]
@@ -200,9 +211,15 @@ def render_track_editor(track: TrackView, actor: Actor) -> None:
     if edits:
         codes = ", ".join(code for code in base if base[code].id in {e.action_id for e in edits})
         fields = sum(len(edit.values) for edit in edits)
-        st.warning(texts.EDIT_PENDING.format(fields=fields, count=len(edits), codes=codes))
+        st.warning(
+            t.PENDING.format(
+                fields=count_da(fields, *t.UNSAVED_CHANGES),
+                actions=count_da(len(edits), *common.ACTIONS),
+                codes=codes,
+            )
+        )
     if st.button(
-        texts.SAVE_BUTTON,
+        t.SAVE,
         key=_state_key(track.code, "save"),
         type="primary",
         disabled=not edits,

@@ -14,7 +14,7 @@ import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError
 
-from components import texts
+from components.texts import login as t
 from models.auth.first_admin import needs_setup
 from models.auth.login import attempt_login, record_logout, sso_login
 from models.auth.signing_key import WeakKeyError, resolve_cookie_key
@@ -27,10 +27,10 @@ _AUTHENTICATOR = "_authenticator"
 _SSO_AUDITED = "_sso_audited"
 _LOGIN_RUNS = "_login_page_runs"
 LOGIN_FIELDS = {
-    "Form name": texts.LOGIN_TITLE,
-    "Username": texts.LOGIN_USERNAME,
-    "Password": texts.LOGIN_PASSWORD,
-    "Login": texts.LOGIN_BUTTON,
+    "Form name": t.FORM_TITLE,
+    "Username": t.USERNAME,
+    "Password": t.PASSWORD,
+    "Login": t.BUTTON,
     "Captcha": "Captcha",
 }
 
@@ -168,8 +168,8 @@ def render_login_form() -> None:
     """The login form (Danish labels); reruns into the app on success."""
     authenticator: stauth.Authenticate = st.session_state[_AUTHENTICATOR]
     if not _cookie_helper_ready(authenticator):
-        st.caption(texts.LOGIN_LOADING)
-        st.button(texts.LOGIN_CONTINUE, key="login_continue")  # any click reruns
+        st.caption(t.LOADING)
+        st.button(t.CONTINUE, key="login_continue")  # any click reruns
         return
     try:
         authenticator.login(location="main", fields=LOGIN_FIELDS, key="login_form")
@@ -179,11 +179,11 @@ def render_login_form() -> None:
     if st.session_state.get("authentication_status"):
         # No st.rerun() here: the cookie component must render to store the cookie; it
         # reruns the app itself, and the next run shows the user's pages.
-        st.success(texts.LOGIN_DONE)
+        st.success(t.DONE)
         return
     if sso_configured():
         st.divider()
-        if st.button(texts.LOGIN_SSO_BUTTON, type="secondary"):
+        if st.button(t.SSO_BUTTON, type="secondary"):
             st.login()
 
 
@@ -197,13 +197,13 @@ def _on_logout(details: dict[str, Any]) -> None:
 def render_user_box(state: AuthState) -> None:
     """Who is logged in, their role, and the logout button, in the sidebar."""
     if state.actor is None:
-        if state.sso_denied_email is not None and st.sidebar.button(texts.LOGOUT_BUTTON):
+        if state.sso_denied_email is not None and st.sidebar.button(t.LOGOUT):
             st.logout()
         return
     role = ROLE_LABELS[state.actor.role]
-    st.sidebar.markdown(texts.LOGGED_IN_AS.format(name=state.display_name, role=role))
+    st.sidebar.markdown(t.LOGGED_IN_AS.format(name=state.display_name, role=role))
     if sso_configured() and st.user.is_logged_in:
-        if st.sidebar.button(texts.LOGOUT_BUTTON, key="logout_sso"):
+        if st.sidebar.button(t.LOGOUT, key="logout_sso"):
             with session_scope(write=True) as session:
                 record_logout(session, username=state.actor.username)
             st.logout()
@@ -211,7 +211,7 @@ def render_user_box(state: AuthState) -> None:
     authenticator: stauth.Authenticate = st.session_state[_AUTHENTICATOR]
     # The cookie component deletes the cookie and reruns the app itself.
     authenticator.logout(
-        button_name=texts.LOGOUT_BUTTON,
+        button_name=t.LOGOUT,
         location="sidebar",
         key="logout_button",
         callback=_on_logout,

@@ -1,20 +1,27 @@
-"""Case import for editors (upload, line-by-line errors, preview, apply) and demo controls."""
+"""Case import for editors (upload, line-by-line errors, preview, apply) and demo controls.
+
+A file is parsed once, not on every rerun: the parsed file is kept in session state under the
+upload's identity (`components.uploads`), its preview is summarised once per state of the
+restoration data, and the click that applies it uses the kept parsed file.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
 import streamlit as st
 
-from components import texts
-from components.commands import run_command
-from components.status_html import PLAN_CSS
+from components.commands import flash, run_command
+from components.readers import cases_revision
+from components.texts import common
+from components.texts import restoration as t
+from components.texts import uploads as upload_texts
+from components.uploads import file_identity, forget, kept, once_per_file, problem_rows_html
 from models.auth.users import Actor
 from models.core.db import session_scope
-from models.core.uploads import Problem, UploadError
+from models.core.formatting import count_da, number_da
 from models.restoration.case_import import (
-    MAX_PROBLEMS_SHOWN,
+    ImportSummary,
     ParsedFile,
     apply_import,
     parse_cases,
@@ -24,76 +31,74 @@ from models.restoration.case_import import (
 from models.restoration.demo_cases import remove_demo, seed_demo
 
 _GENERATION = "case_upload_generation"
+_PARSED = "_case_upload_parsed"
+_SUMMARY = "_case_upload_summary"
 
 
-def problem_table(parsed: ParsedFile) -> str:
-    return problem_rows_html(parsed.problems)
+def _summarise(parsed: ParsedFile) -> ImportSummary:
+    with session_scope() as session:
+        return summarise(session, parsed)
 
 
-def problem_rows_html(problems: list[Problem]) -> str:
-    """Every problem as a row of line, column and reason (text escaped, wrapping)."""
-    rows = "".join(
-        f"<tr><td>{p.line}</td><td>{escape(p.column)}</td><td>{escape(p.message)}</td></tr>"
-        for p in problems[:MAX_PROBLEMS_SHOWN]
-    )
-    more = len(problems) - MAX_PROBLEMS_SHOWN
-    caption = f"<p>{escape(texts.R_MORE_PROBLEMS.format(count=more))}</p>" if more > 0 else ""
-    header = "".join(f"<th>{escape(label)}</th>" for label in texts.R_PROBLEM_COLUMNS)
-    return (
-        f'{PLAN_CSS}<table class="plan-actions import-problems"><thead><tr>{header}</tr></thead>'
-        f"<tbody>{rows}</tbody></table>{caption}"
-    )
+def _counts(summary: ImportSummary, new: tuple[str, str]) -> dict[str, str]:
+    return {
+        "new": count_da(summary.new, *new),
+        "changed": count_da(summary.changed, *t.CHANGED),
+        "unchanged": count_da(summary.unchanged, *common.UNCHANGED),
+    }
 
 
 def render_case_upload(actor: Actor) -> None:
-    with st.expander(texts.R_IMPORT_TITLE, expanded=False):
-        st.caption(texts.R_IMPORT_HELP)
+    with st.expander(t.IMPORT_TITLE, expanded=False):
+        st.caption(t.IMPORT_HELP)
         st.download_button(
-            texts.R_TEMPLATE, template_csv(), file_name="sager-skabelon.csv", mime="text/csv"
+            t.TEMPLATE, template_csv(), file_name="sager-skabelon.csv", mime="text/csv"
         )
         key = f"case_upload_{st.session_state.get(_GENERATION, 0)}"
-        upload = st.file_uploader(texts.R_UPLOAD, type=["csv", "xlsx"], key=key)
+        upload = st.file_uploader(upload_texts.CHOOSE_FILE, type=["csv", "xlsx"], key=key)
         if upload is None:
+            forget(_PARSED, _SUMMARY)
             return
-        try:
-            parsed = parse_cases(upload.getvalue(), upload.name)
-        except UploadError as error:
-            st.error(str(error))
+        read = once_per_file(_PARSED, upload, parse_cases)
+        if read.value is None:
+            st.error(read.error)
             return
+        parsed = read.value
         if parsed.problems:
-            st.error(texts.R_PROBLEMS.format(count=len(parsed.problems)))
-            st.html(problem_table(parsed))
+            st.error(upload_texts.PROBLEMS.format(count=number_da(len(parsed.problems))))
+            st.html(problem_rows_html(parsed.problems))
             return
-        with session_scope() as session:
-            summary = summarise(session, parsed)
-        st.success(
-            texts.R_PREVIEW.format(
-                new=summary.new,
-                changed=summary.changed,
-                unchanged=summary.unchanged,
-                steps=summary.steps,
-            )
+        preview = kept(
+            _SUMMARY, (file_identity(upload), cases_revision()), lambda: _summarise(parsed)
         )
-        if st.button(texts.R_APPLY, type="primary"):
-            st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
-            run_command(
-                apply_import,
-                success=texts.R_APPLIED.format(
-                    new=summary.new, changed=summary.changed, unchanged=summary.unchanged
-                ),
-                actor=actor,
-                parsed=parsed,
-            )
+        if preview.value is None:
+            st.error(preview.error)
+            return
+        summary = preview.value
+        st.success(
+            t.PREVIEW.format(**_counts(summary, t.NEW_CASES), steps=number_da(summary.steps))
+        )
+        if st.button(t.APPLY, type="primary"):
+            applied = run_command(apply_import, actor=actor, parsed=parsed)
+            if applied is not None:  # clear the uploader only when the file went in
+                st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
+                forget(_PARSED, _SUMMARY)
+                flash(t.APPLIED.format(**_counts(applied, t.NEW)))
+                st.rerun()
 
 
 def render_demo_controls(actor: Actor, today: dt.date) -> None:
     left, right = st.columns(2)
-    if left.button(texts.R_DEMO_LOAD):
+    if left.button(t.DEMO_LOAD):
         run_command(
             seed_demo,
-            success=texts.R_DEMO_LOADED.format(count=400),
+            success=lambda cases: t.DEMO_LOADED.format(cases=count_da(cases, *t.DEMO_CASES)),
             actor=actor,
             today=today,
         )
-    if right.button(texts.R_DEMO_REMOVE):
-        run_command(remove_demo, success=texts.R_DEMO_REMOVED.format(count="Alle"), actor=actor)
+    if right.button(t.DEMO_REMOVE):
+        run_command(
+            remove_demo,
+            success=lambda cases: t.DEMO_REMOVED.format(cases=count_da(cases, *t.DEMO_CASES)),
+            actor=actor,
+        )

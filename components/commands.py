@@ -16,12 +16,17 @@ _FLASH = "_flash_message"
 
 
 def run_command(
-    command: Callable[..., Result], /, *, success: str | None = None, **kwargs: Any
+    command: Callable[..., Result],
+    /,
+    *,
+    success: str | Callable[[Result], str] | None = None,
+    **kwargs: Any,
 ) -> Result | None:
     """Call `command(session, **kwargs)` in one write transaction.
 
     A refusal is shown as an error and returns None. With `success`, the page reruns (so that
-    everything it shows is read again) and shows `success` once at the top.
+    everything it shows is read again) and shows `success` once at the top; a callable
+    `success` makes that message from the command's result (e.g. how many rows it wrote).
     """
     try:
         with session_scope(write=True) as session:
@@ -30,7 +35,7 @@ def run_command(
         st.error(str(error))
         return None
     if success is not None:
-        flash(success)
+        flash(success(result) if callable(success) else success)
         st.rerun()
     return result
 

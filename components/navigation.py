@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import texts
 from components.auth import AuthState
-from components.data import load_theme_codes
+from components.readers import load_theme_codes
+from components.texts import common
+from components.texts import login as login_texts
 from models.auth.users import EDIT_PLAN, MANAGE_USERS, PRESENT, READ_INTERNAL
 
 PAGES_DIR = "pages"
@@ -24,45 +25,47 @@ def _page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page
 def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
     """Only the pages this run's user may open; anything else is unreachable, even by URL."""
     if state.setup_needed:
-        return {"": [_page("setup", texts.NAV_SETUP, ":material/key:", default=True)]}
+        return {"": [_page("setup", common.NAV_SETUP, ":material/key:", default=True)]}
     if state.sso_denied_email is not None:
-        return {"": [_page("no_access", texts.NO_ACCESS_TITLE, ":material/block:", default=True)]}
+        return {
+            "": [_page("no_access", login_texts.NO_ACCESS_TITLE, ":material/block:", default=True)]
+        }
     if state.actor is None:
-        return {"": [_page("login", texts.NAV_LOGIN, ":material/login:", default=True)]}
+        return {"": [_page("login", common.NAV_LOGIN, ":material/login:", default=True)]}
     role = state.actor.role
     sections: dict[str, list[st.Page]] = {}
     if role in READ_INTERNAL:
-        sections[texts.NAV_SECTION_MAIN] = [
-            _page("overview", texts.NAV_OVERVIEW, ":material/dashboard:", default=True),
-            _page("restoration", texts.NAV_RESTORATION, ":material/trending_down:"),
-            _page("indicators", texts.NAV_INDICATORS, ":material/target:"),
-            _page("reports", texts.NAV_REPORTS, ":material/description:"),
-            _page("change_log", texts.NAV_CHANGE_LOG, ":material/history:"),
+        sections[common.NAV_SECTION_MAIN] = [
+            _page("overview", common.NAV_OVERVIEW, ":material/dashboard:", default=True),
+            _page("restoration", common.NAV_RESTORATION, ":material/trending_down:"),
+            _page("indicators", common.NAV_INDICATORS, ":material/target:"),
+            _page("reports", common.NAV_REPORTS, ":material/description:"),
+            _page("change_log", common.NAV_CHANGE_LOG, ":material/history:"),
         ]
-        sections[texts.NAV_SECTION_THEMES] = [
+        sections[common.NAV_SECTION_THEMES] = [
             st.Page(
-                theme_page_path(code), title=texts.THEME_NAV_LABEL.format(code=code, title=title)
+                theme_page_path(code), title=common.THEME_NAV_LABEL.format(code=code, title=title)
             )
             for code, title in load_theme_codes()
         ]
     if role in EDIT_PLAN:
-        sections[texts.NAV_SECTION_MAIN].append(
-            _page("bulk_update", texts.NAV_BULK, ":material/upload_file:")
+        sections[common.NAV_SECTION_MAIN].append(
+            _page("bulk_update", common.NAV_BULK, ":material/upload_file:")
         )
     if role in PRESENT:
-        sections.setdefault(texts.NAV_SECTION_PRESENTATION, []).extend(
+        sections.setdefault(common.NAV_SECTION_PRESENTATION, []).extend(
             [
                 _page(
                     "presentation",
-                    texts.NAV_PRESENTATION,
+                    common.NAV_PRESENTATION,
                     ":material/co_present:",
                     default=role not in READ_INTERNAL,
                 ),
-                _page("status_figures", texts.NAV_STATUS_FIGURES, ":material/bar_chart:"),
+                _page("status_figures", common.NAV_STATUS_FIGURES, ":material/bar_chart:"),
             ]
         )
     if role in MANAGE_USERS:
-        sections[texts.NAV_SECTION_ADMIN] = [
-            _page("users", texts.NAV_USERS, ":material/manage_accounts:")
+        sections[common.NAV_SECTION_ADMIN] = [
+            _page("users", common.NAV_USERS, ":material/manage_accounts:")
         ]
     return sections

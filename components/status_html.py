@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from components import texts
+from components.texts import common as texts
 from models.core.formatting import date_da
 from models.plan.queries import ActionView
 from models.plan.status import STATUS_COLORS, STATUS_SYMBOLS, STATUS_TEXT_COLORS, Status

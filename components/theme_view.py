@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import texts
 from components.action_editor import render_track_editor
-from components.data import load_theme
+from components.readers import load_theme
 from components.shell import current_actor
 from components.status_html import PLAN_CSS, action_table, status_badge
+from components.texts import common
+from components.texts import theme as t
 from models.auth.users import EDIT_PLAN
 from models.core.time import today_local
 from models.plan.status import STATUS_ORDER
@@ -18,24 +19,24 @@ def render_theme(code: str) -> None:
     """The page body for theme `code`."""
     theme = load_theme(code)
     if theme is None:
-        st.error(texts.THEME_NOT_FOUND.format(code=code))
+        st.error(t.NOT_FOUND.format(code=code))
         return
     today = today_local()
     st.html(PLAN_CSS)
-    st.title(texts.THEME_HEADING.format(code=theme.code, title=theme.title))
+    st.title(t.HEADING.format(code=theme.code, title=theme.title))
     counts = {status: 0 for status in STATUS_ORDER}
     for action in theme.actions:
         counts[action.status] += 1
     overdue = sum(action.is_overdue(today) for action in theme.actions)
     summary = " ".join(f"{status_badge(s)}&nbsp;<b>{counts[s]}</b>" for s in STATUS_ORDER)
-    st.html(f"<div>{summary} &nbsp;·&nbsp; {texts.COL_OVERDUE}: <b>{overdue}</b></div>")
+    st.html(f"<div>{summary} &nbsp;·&nbsp; {common.OVERDUE_COUNT}: <b>{overdue}</b></div>")
     actor = current_actor()
     editing = actor.role in EDIT_PLAN and st.toggle(
-        texts.EDIT_MODE, key=f"edit_mode_{code}", help=texts.EDIT_MODE_HELP
+        t.EDIT_MODE, key=f"edit_mode_{code}", help=t.EDIT_MODE_HELP
     )
     for track in theme.tracks:
-        st.subheader(texts.TRACK_HEADING.format(code=track.code, title=track.title), divider="gray")
-        with st.expander(f"{texts.RESULTS_LABEL} ({len(track.results)})"):
+        st.subheader(t.TRACK_HEADING.format(code=track.code, title=track.title), divider="gray")
+        with st.expander(f"{t.RESULTS} ({len(track.results)})"):
             st.markdown(
                 "\n".join(f"- {result}" for result in track.results), unsafe_allow_html=False
             )
@@ -44,6 +45,6 @@ def render_theme(code: str) -> None:
         elif track.actions:
             st.html(action_table(track.actions, today))
         else:
-            st.info(texts.NO_ACTIONS)
+            st.info(t.NO_ACTIONS)
         if track.timeline_notes:
-            st.caption(f"{texts.TIMELINE_NOTES_LABEL}: " + " ".join(track.timeline_notes))
+            st.caption(f"{t.TIMELINE_NOTES}: " + " ".join(track.timeline_notes))

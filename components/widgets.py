@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from components import texts
+from components.texts import common
 
 Option = TypeVar("Option")
 
@@ -26,6 +26,6 @@ def choose_many(
         options,
         default=default,
         format_func=format_func,
-        placeholder=texts.FILTER_ALL,
+        placeholder=common.FILTER_ALL,
         key=key,
     )

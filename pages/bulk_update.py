@@ -3,58 +3,69 @@
 import pandas as pd
 import streamlit as st
 
-from components import texts
 from components.commands import flash, run_command, show_flash
-from components.data import load_status_workbook, load_theme_codes, load_themes
+from components.exports import status_workbook_xlsx
+from components.readers import load_theme_codes, load_themes, plan_revision
 from components.shell import current_actor, require_shell
+from components.texts import bulk_update as t
+from components.texts import common
+from components.uploads import forget, once_per_file
 from components.widgets import choose_many
 from models.auth.users import EDIT_PLAN
-from models.core.errors import DomainError
-from models.core.formatting import datetime_da
+from models.core.formatting import count_da, datetime_da, number_da
 from models.plan.action_edits import FIELD_LABELS, save_action_edits
 from models.plan.status_workbook import read_status_workbook
 
+BULK_UPLOAD = "_bulk_upload"  # session-state slot of the uploaded workbook
+
 require_shell(__file__, EDIT_PLAN)
 actor = current_actor()
-st.title(texts.BULK_TITLE)
+st.title(t.TITLE)
 show_flash()
-st.caption(texts.BULK_INTRO)
+st.caption(t.INTRO)
 
 codes = [code for code, _ in load_theme_codes()]
-chosen = choose_many(texts.BULK_THEMES, codes, default=codes)
+chosen = choose_many(t.THEMES, codes, default=codes)
 st.download_button(
-    texts.BULK_DOWNLOAD,
-    load_status_workbook(tuple(chosen or codes)),
+    t.DOWNLOAD,
+    status_workbook_xlsx(tuple(chosen or codes)),
     file_name="genopretningsplan-statusser.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
 st.divider()
 upload_key = f"bulk_upload_{st.session_state.get('bulk_generation', 0)}"
-upload = st.file_uploader(texts.BULK_UPLOAD, type=["xlsx"], key=upload_key)
+upload = st.file_uploader(t.UPLOAD, type=["xlsx"], key=upload_key)
 if upload is None:
+    forget(BULK_UPLOAD)
     st.stop()
 
 current = {action.id: action for theme in load_themes() for action in theme.actions}
-try:
-    preview = read_status_workbook(upload.getvalue(), current, filename=upload.name)
-except DomainError as error:
-    st.error(str(error))
+# Read once per file and state of the plan (a change in the app since may make a conflict).
+read = once_per_file(
+    BULK_UPLOAD,
+    upload,
+    lambda data, filename: read_status_workbook(data, current, filename=filename),
+    depends_on=plan_revision(),
+)
+if read.value is None:
+    st.error(read.error)
     st.stop()
+preview = read.value
 
 st.subheader(
-    texts.BULK_SUMMARY.format(
-        changes=len(preview.edits),
-        unchanged=preview.unchanged,
-        problems=len(preview.problems),
-        conflicts=len(preview.conflicts),
+    t.SUMMARY.format(
+        changes=count_da(len(preview.edits), *common.CHANGES),
+        unchanged=count_da(preview.unchanged, *common.UNCHANGED),
+        problems=number_da(len(preview.problems)),
+        conflicts=count_da(len(preview.conflicts), *t.CONFLICTS),
     )
 )
 if preview.problems:
-    st.error(texts.BULK_PROBLEMS + "\n\n" + "\n".join(f"- {p}" for p in preview.problems))
+    st.error(t.PROBLEMS + "\n\n" + "\n".join(f"- {p}" for p in preview.problems))
 for edit in preview.conflicts:
     action = current[edit.action_id]
     st.warning(
-        texts.BULK_CONFLICT.format(
+        t.CONFLICT.format(
             code=action.code,
             line=preview.lines[edit.action_id],
             who=action.updated_by or "?",
@@ -62,16 +73,16 @@ for edit in preview.conflicts:
         )
     )
 if not preview.edits:
-    st.info(texts.BULK_NOTHING)
+    st.info(t.NOTHING)
     st.stop()
 st.dataframe(
     pd.DataFrame(
         [
             {
-                texts.COL_CODE: current[edit.action_id].code,
-                texts.LOG_COL_FIELD: FIELD_LABELS[name],
-                texts.LOG_COL_OLD: str(getattr(current[edit.action_id], name)),
-                texts.LOG_COL_NEW: value,
+                common.COL_CODE: current[edit.action_id].code,
+                common.COL_FIELD: FIELD_LABELS[name],
+                common.COL_OLD: str(getattr(current[edit.action_id], name)),
+                common.COL_NEW: value,
             }
             for edit in preview.edits
             for name, value in edit.values.items()
@@ -81,12 +92,13 @@ st.dataframe(
     width="stretch",
 )
 if st.button(
-    texts.BULK_APPLY.format(count=len(preview.edits)),
+    t.APPLY.format(changes=count_da(len(preview.edits), *common.CHANGES)),
     type="primary",
     disabled=not preview.can_apply,
 ):
     saved = run_command(save_action_edits, actor=actor, edits=preview.edits, all_or_nothing=True)
     if saved is not None:  # clear the uploader only when everything was saved
         st.session_state["bulk_generation"] = st.session_state.get("bulk_generation", 0) + 1
-        flash(texts.BULK_APPLIED.format(count=len(preview.edits)))
+        forget(BULK_UPLOAD)
+        flash(t.APPLIED.format(actions=count_da(len(preview.edits), *common.ACTIONS)))
         st.rerun()

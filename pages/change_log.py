@@ -5,12 +5,13 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from components import texts
-from components.data import load_change_authors, load_changes, load_theme_codes
+from components.readers import load_change_authors, load_changes, load_theme_codes
 from components.shell import require_shell
+from components.texts import change_log as t
+from components.texts import common
 from components.widgets import choose_many
 from models.auth.users import READ_INTERNAL
-from models.core.formatting import datetime_da
+from models.core.formatting import count_da, datetime_da
 from models.core.time import local_day_start, today_local
 from models.plan.change_log import changes_csv
 from models.plan.status import STATUS_ORDER
@@ -18,22 +19,22 @@ from models.plan.status import STATUS_ORDER
 DEFAULT_DAYS = 7
 
 require_shell(__file__, READ_INTERNAL)
-st.title(texts.CHANGE_LOG_TITLE)
+st.title(t.TITLE)
 today = today_local()
 period_col, theme_col, user_col, status_col = st.columns([2, 2, 2, 2])
 period = period_col.date_input(
-    texts.CHANGE_LOG_PERIOD,
+    t.PERIOD,
     value=(today - dt.timedelta(days=DEFAULT_DAYS), today),
     format="DD-MM-YYYY",
     max_value=today,
 )
 with theme_col:
-    themes = choose_many(texts.CHANGE_LOG_THEMES, [code for code, _ in load_theme_codes()])
+    themes = choose_many(t.THEMES, [code for code, _ in load_theme_codes()])
 with user_col:
-    users = choose_many(texts.CHANGE_LOG_USERS, load_change_authors())
+    users = choose_many(t.USERS, load_change_authors())
 with status_col:
     statuses = choose_many(
-        texts.CHANGE_LOG_STATUSES,
+        t.STATUSES,
         list(STATUS_ORDER),
         format_func=lambda status: status.value,
     )
@@ -46,20 +47,20 @@ rows = load_changes(
     statuses_now=statuses or None,
 )
 if not rows:
-    st.info(texts.CHANGE_LOG_EMPTY)
+    st.info(t.EMPTY)
     st.stop()
-st.caption(texts.CHANGE_LOG_COUNT.format(count=len(rows)))
+st.caption(t.COUNT.format(changes=count_da(len(rows), *common.CHANGES)))
 st.dataframe(
     pd.DataFrame(
         [
             {
-                texts.LOG_COL_WHEN: datetime_da(row.changed_at),
-                texts.LOG_COL_USER: row.username,
-                texts.LOG_COL_ACTION: f"{row.action_code} {row.action_text}",
-                texts.LOG_COL_FIELD: row.field_label,
-                texts.LOG_COL_OLD: row.old_value or "",
-                texts.LOG_COL_NEW: row.new_value or "",
-                texts.LOG_COL_NOTE: row.note,
+                common.COL_CHANGED_AT: datetime_da(row.changed_at),
+                common.COL_USER: row.username,
+                common.COL_ACTION: f"{row.action_code} {row.action_text}",
+                common.COL_FIELD: row.field_label,
+                common.COL_OLD: row.old_value or "",
+                common.COL_NEW: row.new_value or "",
+                common.COL_CHANGE_NOTE: row.note,
             }
             for row in rows
         ]
@@ -68,7 +69,7 @@ st.dataframe(
     width="stretch",
 )
 st.download_button(
-    texts.CHANGE_LOG_DOWNLOAD,
+    t.DOWNLOAD,
     changes_csv(rows),
     file_name=f"aendringslog-{start.isoformat()}-{end.isoformat()}.csv",
     mime="text/csv",

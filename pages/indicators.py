@@ -7,18 +7,23 @@ from html import escape
 
 import streamlit as st
 
-from components import texts
-from components.case_upload import problem_rows_html
-from components.commands import run_command, show_flash
-from components.data import check_measurement_file, load_indicator_cards
+from components.commands import flash, run_command, show_flash
 from components.indicator_charts import indicator_chart
+from components.readers import load_indicator_cards
 from components.shell import current_actor, require_shell
 from components.status_html import PLAN_CSS
+from components.texts import indicators as t
+from components.texts import uploads as upload_texts
+from components.uploads import (
+    MEASUREMENT_UPLOAD,
+    check_measurement_file,
+    forget,
+    problem_rows_html,
+)
 from components.widgets import choose_many
 from models.auth.users import EDIT_PLAN, READ_INTERNAL, Actor
-from models.core.formatting import date_da, number_da
+from models.core.formatting import count_da, date_da, number_da
 from models.core.time import today_local
-from models.core.uploads import UploadError
 from models.indicators.measurement_import import apply_measurements
 from models.indicators.rules import FREQUENCY_LABELS, TargetStatus
 from models.indicators.service import IndicatorCard, record_measurement
@@ -39,9 +44,9 @@ def badge(card: IndicatorCard) -> str:
         f"{symbol} {escape(card.status.value)}</span>"
     ]
     if card.stale:
-        parts.append(f'<span class="overdue-mark">⚠ {texts.IND_STALE}</span>')
+        parts.append(f'<span class="overdue-mark">⚠ {t.STALE}</span>')
     if card.public:
-        parts.append(f'<span class="meta-tag">{texts.IND_PUBLIC}</span>')
+        parts.append(f'<span class="meta-tag">{t.PUBLIC}</span>')
     return " ".join(parts)
 
 
@@ -52,39 +57,35 @@ def render_card(card: IndicatorCard, actor: Actor, today: dt.date) -> None:
         latest = card.latest
         st.html(badge(card))
         if latest is None:
-            st.caption(texts.IND_NO_DATA)
+            st.caption(t.NO_DATA)
         else:
             st.markdown(
-                texts.IND_LATEST.format(
+                t.LATEST.format(
                     value=number_da(latest.value), unit=card.unit, date=date_da(latest.measured_on)
                 )
-                + (f" · {texts.IND_TREND.format(trend=card.trend.value)}" if card.trend else "")
+                + (f" · {t.TREND.format(trend=card.trend.value)}" if card.trend else "")
             )
         target = card.target.describe(card.unit) if card.target else None
         st.caption(
-            (texts.IND_TARGET.format(target=target) if target else texts.IND_NO_TARGET)
-            + f" · {texts.IND_FRESH.format(frequency=FREQUENCY_LABELS[card.frequency])}"
-            + f" · {texts.IND_SOURCE.format(source=card.source)}"
+            (t.TARGET.format(target=target) if target else t.NO_TARGET)
+            + f" · {t.FRESH.format(frequency=FREQUENCY_LABELS[card.frequency])}"
+            + f" · {t.SOURCE.format(source=card.source)}"
         )
         if card.measurements:
             st.altair_chart(indicator_chart(card), width="stretch")
         st.caption(card.description)
         if actor.role in EDIT_PLAN:
             with (
-                st.expander(texts.IND_RECORD),
+                st.expander(t.RECORD),
                 st.form(f"measure_{card.code}", clear_on_submit=True),
             ):
-                day = st.date_input(
-                    texts.IND_DATE, value=today, max_value=today, format="DD-MM-YYYY"
-                )
-                value = st.number_input(
-                    texts.IND_VALUE.format(unit=card.unit), value=None, step=1.0
-                )
-                comment = st.text_input(texts.IND_COMMENT, max_chars=500)
-                if st.form_submit_button(texts.IND_SAVE):
+                day = st.date_input(t.DATE, value=today, max_value=today, format="DD-MM-YYYY")
+                value = st.number_input(t.VALUE.format(unit=card.unit), value=None, step=1.0)
+                comment = st.text_input(t.COMMENT, max_chars=500)
+                if st.form_submit_button(t.SAVE):
                     run_command(
                         record_measurement,
-                        success=texts.IND_SAVED.format(name=card.name),
+                        success=t.SAVED.format(name=card.name),
                         actor=actor,
                         indicator_code=card.code,
                         measured_on=day,
@@ -95,44 +96,44 @@ def render_card(card: IndicatorCard, actor: Actor, today: dt.date) -> None:
 
 
 def render_import(actor: Actor, today: dt.date) -> None:
-    with st.expander(texts.IND_IMPORT):
-        st.caption(texts.IND_IMPORT_HELP)
+    with st.expander(t.IMPORT):
+        st.caption(t.IMPORT_HELP)
         key = f"measure_upload_{st.session_state.get('measure_generation', 0)}"
-        upload = st.file_uploader(texts.R_UPLOAD, type=["csv", "xlsx"], key=key)
+        upload = st.file_uploader(upload_texts.CHOOSE_FILE, type=["csv", "xlsx"], key=key)
         if upload is None:
+            forget(MEASUREMENT_UPLOAD)
             return
-        try:
-            parsed = check_measurement_file(upload.getvalue(), upload.name, today)
-        except UploadError as error:
-            st.error(str(error))
+        read = check_measurement_file(upload, today)
+        if read.value is None:
+            st.error(read.error)
             return
+        parsed = read.value
         if parsed.problems:
-            st.error(texts.R_PROBLEMS.format(count=len(parsed.problems)))
+            st.error(upload_texts.PROBLEMS.format(count=number_da(len(parsed.problems))))
             st.html(problem_rows_html(parsed.problems))
             return
-        if st.button(texts.IND_IMPORT_APPLY.format(count=len(parsed.rows)), type="primary"):
-            st.session_state["measure_generation"] = (
-                st.session_state.get("measure_generation", 0) + 1
-            )
-            run_command(
-                apply_measurements,
-                success=texts.IND_IMPORTED.format(count=len(parsed.rows)),
-                actor=actor,
-                parsed=parsed,
-                today=today,
-            )
+        measurements = count_da(len(parsed.rows), *t.MEASUREMENTS)
+        if st.button(t.IMPORT_APPLY.format(measurements=measurements), type="primary"):
+            imported = run_command(apply_measurements, actor=actor, parsed=parsed, today=today)
+            if imported is not None:  # clear the uploader only when the file went in
+                st.session_state["measure_generation"] = (
+                    st.session_state.get("measure_generation", 0) + 1
+                )
+                forget(MEASUREMENT_UPLOAD)
+                flash(t.IMPORTED.format(measurements=count_da(imported, *t.MEASUREMENTS)))
+                st.rerun()
 
 
 require_shell(__file__, READ_INTERNAL)
 actor = current_actor()
 today = today_local()
 st.html(PLAN_CSS)
-st.title(texts.IND_TITLE)
+st.title(t.TITLE)
 show_flash()
-st.caption(texts.IND_INTRO)
+st.caption(t.INTRO)
 cards = load_indicator_cards(today)
 themes = sorted({card.theme_code for card in cards})
-chosen = choose_many(texts.IND_THEMES, themes)
+chosen = choose_many(t.THEMES, themes)
 shown = [card for card in cards if not chosen or card.theme_code in chosen]
 columns = st.columns(2)
 for index, card in enumerate(shown):

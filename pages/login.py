@@ -2,17 +2,17 @@
 
 import streamlit as st
 
-from components import texts
 from components.auth import render_login_form
 from components.commands import show_flash
 from components.shell import require_shell
+from components.texts import common, login, setup
 
 require_shell(__file__)
-st.title(texts.APP_TITLE)
-st.caption(texts.LOGIN_INTRO)
+st.title(common.APP_TITLE)
+st.caption(login.INTRO)
 show_flash()
 if st.session_state.get("setup_done") and not st.session_state.get("authentication_status"):
-    st.success(texts.SETUP_DONE)
+    st.success(setup.DONE)
 left, _ = st.columns([2, 3])
 with left:
     render_login_form()

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from components import texts
 from components.shell import current_auth, require_shell
+from components.texts import login as t
 
 require_shell(__file__)
-st.title(texts.NO_ACCESS_TITLE)
-st.warning(texts.NO_ACCESS_TEXT.format(email=current_auth().sso_denied_email or "?"))
+st.title(t.NO_ACCESS_TITLE)
+st.warning(t.NO_ACCESS_TEXT.format(email=current_auth().sso_denied_email or "?"))

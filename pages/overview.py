@@ -9,22 +9,23 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from components import texts
 from components.charts import status_by_theme_chart
-from components.data import (
+from components.navigation import theme_page_path
+from components.readers import (
     load_changes,
     load_plan,
     load_restoration_report,
     load_theme_summaries,
     load_themes,
 )
-from components.navigation import theme_page_path
 from components.shell import require_shell
 from components.status_html import PLAN_CSS, status_badge
+from components.texts import common, restoration
+from components.texts import overview as t
 from components.timeline_chart import timeline_chart
 from components.widgets import choose_many
 from models.auth.users import READ_INTERNAL
-from models.core.formatting import date_da, date_long_da, datetime_da, number_da
+from models.core.formatting import count_da, date_da, date_long_da, datetime_da, number_da
 from models.core.time import local_day_start, today_local
 from models.plan.overview import needs_attention, status_summary, summarise_changes, timeline_items
 from models.plan.status import STATUS_ORDER
@@ -32,7 +33,7 @@ from models.plan.status import STATUS_ORDER
 require_shell(__file__, READ_INTERNAL)
 plan = load_plan()
 if plan is None:
-    st.warning(texts.NO_PLAN)
+    st.warning(t.NO_PLAN)
     st.stop()
 today = today_local()
 themes = load_themes()
@@ -43,52 +44,53 @@ st.html(PLAN_CSS)
 st.title(f"{plan.title} {plan.period_start_year}–{plan.period_end_year}")
 st.markdown(
     f"**{plan.municipality}** · "
-    + texts.OVERVIEW_APPROVED.format(by=plan.approved_by, date=date_long_da(plan.approved_on))
+    + t.APPROVED.format(by=plan.approved_by, date=date_long_da(plan.approved_on))
     + " "
-    + texts.OVERVIEW_DEADLINE.format(
+    + t.DEADLINE.format(
         text=plan.restoration_deadline_text, date=date_da(plan.restoration_deadline)
     )
     + " "
-    + texts.OVERVIEW_BUDGET.format(text=plan.budget_2025_text)
+    + t.BUDGET.format(text=plan.budget_2025_text)
 )
 
 # Headline
 cols = st.columns([1, 1, 1, 1.4])
 cols[0].metric(
-    texts.OV_DONE_SHARE,
+    t.DONE_SHARE,
     f"{number_da(100 * summary.done_share, 0)} %",
-    help=texts.OV_DONE_HELP.format(done=summary.counts[STATUS_ORDER[-1]], total=summary.total),
+    help=t.DONE_HELP.format(
+        done=number_da(summary.counts[STATUS_ORDER[-1]]),
+        total=count_da(summary.total, *common.ACTIONS),
+    ),
 )
-cols[1].metric(texts.METRIC_OVERDUE, number_da(summary.overdue))
-cols[2].metric(texts.METRIC_ATTENTION, number_da(summary.counts[STATUS_ORDER[2]]))
+cols[1].metric(common.OVERDUE_COUNT, number_da(summary.overdue))
+cols[2].metric(t.OBS_COUNT, number_da(summary.counts[STATUS_ORDER[2]]))
 with cols[3]:
     report = load_restoration_report(today)
-    st.markdown(f"**{texts.OV_RESTORATION}**")
+    st.markdown(f"**{restoration.TITLE}**")
     if not report.has_data:
-        st.caption(texts.OV_RESTORATION_NONE)
+        st.caption(t.RESTORATION_NONE)
     else:
         head = report.headline
-        verdict = texts.R_ON_TRACK if head.beats_deadline else texts.R_BEHIND
+        verdict = restoration.ON_TRACK if head.beats_deadline else restoration.BEHIND
         if head.projected is not None:
             st.markdown(
-                texts.OV_RESTORATION_FORECAST.format(
-                    date=date_da(head.projected), verdict=verdict.lower()
-                )
+                t.RESTORATION_FORECAST.format(date=date_da(head.projected), verdict=verdict.lower())
             )
         st.caption(
-            texts.OV_RESTORATION_OPEN.format(
-                open=number_da(head.open_steps), pace=number_da(head.pace_4_weeks, 1)
+            t.RESTORATION_OPEN.format(
+                open=count_da(head.open_steps, *t.OPEN_STEPS), pace=number_da(head.pace_4_weeks, 1)
             )
         )
         if report.demo_cases:
-            st.caption(f"⚠ {texts.OV_DEMO}")
-    st.page_link("pages/restoration.py", label=texts.OV_RESTORATION_LINK)
+            st.caption(f"⚠ {t.DEMO}")
+    st.page_link("pages/restoration.py", label=t.RESTORATION_LINK)
 counts = " ".join(f"{status_badge(s)}&nbsp;<b>{summary.counts[s]}</b>" for s in STATUS_ORDER)
-st.html(f"<div>{counts} &nbsp;·&nbsp; {texts.METRIC_ACTIONS}: <b>{summary.total}</b></div>")
+st.html(f"<div>{counts} &nbsp;·&nbsp; {t.ACTIONS_TOTAL}: <b>{summary.total}</b></div>")
 
 # Status per theme, with a link to each theme
 summaries = load_theme_summaries()
-st.subheader(texts.OVERVIEW_STATUS_HEADING)
+st.subheader(t.STATUS_HEADING)
 chart_col, link_col = st.columns([5, 1])
 chart_col.altair_chart(status_by_theme_chart(summaries), width="stretch")
 with link_col:
@@ -96,14 +98,14 @@ with link_col:
     for theme_summary in summaries:
         st.page_link(
             theme_page_path(theme_summary.code),
-            label=texts.OVERVIEW_OPEN_THEME.format(code=theme_summary.code),
+            label=t.OPEN_THEME.format(code=theme_summary.code),
         )
 
 # Needs attention
-st.subheader(texts.OV_ATTENTION)
+st.subheader(t.ATTENTION)
 attention = needs_attention(themes, today)
 if not attention:
-    st.info(texts.OV_ATTENTION_EMPTY)
+    st.info(t.ATTENTION_EMPTY)
 else:
     st.dataframe(
         pd.DataFrame(
@@ -123,20 +125,20 @@ else:
                 )
                 for row in attention
             ],
-            columns=list(texts.OV_ATTENTION_COLUMNS),
+            columns=list(t.ATTENTION_COLUMNS),
         ),
         hide_index=True,
         width="stretch",
         column_config={
-            "Frist": st.column_config.DateColumn(format="DD-MM-YYYY"),
-            "Handling": st.column_config.TextColumn(width="large"),
+            common.COL_DEADLINE: st.column_config.DateColumn(format="DD-MM-YYYY"),
+            common.COL_ACTION: st.column_config.TextColumn(width="large"),
         },
     )
 
 # Since the last review
-st.subheader(texts.OV_SINCE)
+st.subheader(t.SINCE)
 period = st.date_input(
-    texts.OV_SINCE_PERIOD,
+    t.SINCE_PERIOD,
     value=(today - dt.timedelta(days=7), today),
     format="DD-MM-YYYY",
     max_value=today,
@@ -148,19 +150,19 @@ changes = load_changes(
     until=local_day_start(end + dt.timedelta(days=1)),
 )
 st.markdown("\n".join(f"- {escape(sentence)}" for sentence in summarise_changes(changes)))
-st.page_link("pages/change_log.py", label=texts.OV_SINCE_LINK)
+st.page_link("pages/change_log.py", label=t.SINCE_LINK)
 
 # Timeline
-st.subheader(texts.OV_TIMELINE)
+st.subheader(t.TIMELINE)
 items = timeline_items(themes)
 filter_cols = st.columns(3)
 with filter_cols[0]:
-    theme_filter = choose_many(texts.OV_TIMELINE_THEMES, [t.code for t in themes])
+    theme_filter = choose_many(t.TIMELINE_THEMES, [theme.code for theme in themes])
 with filter_cols[1]:
-    status_filter = choose_many(texts.OV_TIMELINE_STATUSES, [s.value for s in STATUS_ORDER])
+    status_filter = choose_many(t.TIMELINE_STATUSES, [s.value for s in STATUS_ORDER])
 owners = sorted({item.responsible for item in items if item.responsible})
 with filter_cols[2]:
-    owner_filter = choose_many(texts.OV_TIMELINE_RESPONSIBLE, owners)
+    owner_filter = choose_many(t.TIMELINE_RESPONSIBLE, owners)
 shown = [
     item
     for item in items
@@ -171,9 +173,9 @@ shown = [
 if shown:
     st.altair_chart(timeline_chart(shown, today, plan.restoration_deadline), width="stretch")
 else:
-    st.info(texts.OV_TIMELINE_EMPTY)
+    st.info(t.TIMELINE_EMPTY)
 
-with st.expander(texts.OVERVIEW_ABOUT):
+with st.expander(t.ABOUT):
     for section in plan.background:
         st.markdown(f"#### {section.get('heading', '')}")
         for paragraph in section.get("paragraphs", []):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import texts
-from components.data import load_deck, load_deck_pptx
+from components.exports import deck_pptx
+from components.readers import load_deck
 from components.shell import require_shell
 from components.slides_view import render_slide
+from components.texts import presentation as t
 from models.auth.users import PRESENT
 from models.core.time import today_local
 from models.presentation.slides import slides
@@ -24,15 +25,15 @@ st.query_params["slide"] = str(number)
 
 render_slide(pages[number - 1], deck, number, len(pages))
 left, middle, right = st.columns([1, 4, 1])
-if left.button(texts.SLIDE_PREVIOUS, disabled=number == 1, width="stretch"):
+if left.button(t.PREVIOUS, disabled=number == 1, width="stretch"):
     st.query_params["slide"] = str(number - 1)
     st.rerun()
-if right.button(texts.SLIDE_NEXT, disabled=number == len(pages), width="stretch", type="primary"):
+if right.button(t.NEXT, disabled=number == len(pages), width="stretch", type="primary"):
     st.query_params["slide"] = str(number + 1)
     st.rerun()
 middle.download_button(
-    texts.SLIDE_PPTX,
-    load_deck_pptx(today),
+    t.PPTX,
+    deck_pptx(today),
     file_name=f"borgermoede-{today.isoformat()}.pptx",
     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
 )

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import texts
 from components.commands import run_command, show_flash
-from components.data import load_key_messages
-from components.reports import export_bundle, load_report_pair, load_snapshot_list
+from components.exports import report_files
+from components.readers import load_key_messages, load_report_pair, load_snapshot_list
 from components.shell import current_actor, require_shell
+from components.texts import common
+from components.texts import reports as t
 from models.auth.users import EDIT_PLAN, MANAGE_USERS, READ_INTERNAL
 from models.core.formatting import date_da, datetime_da
 from models.core.time import today_local
@@ -19,26 +20,26 @@ from models.reports.snapshots import NOW_NAME, create_snapshot, delete_snapshot,
 require_shell(__file__, READ_INTERNAL)
 actor = current_actor()
 today = today_local()
-st.title(texts.REP_TITLE)
+st.title(t.TITLE)
 show_flash()
-st.caption(texts.REP_INTRO)
+st.caption(t.INTRO)
 snapshots = load_snapshot_list()
 
 if actor.role in EDIT_PLAN:
-    with st.expander(texts.REP_KEY_MESSAGES), st.form("key_messages"):
+    with st.expander(t.KEY_MESSAGES), st.form("key_messages"):
         messages = [
             st.text_area(f"{number}.", value=text, height=90, max_chars=600)
             for number, text in enumerate(load_key_messages(), start=1)
         ]
-        if st.form_submit_button(texts.REP_KEY_SAVE):
-            run_command(set_key_messages, success=texts.REP_KEY_SAVED, actor=actor, texts=messages)
-    with st.expander(texts.REP_CREATE, expanded=not snapshots), st.form("create_snapshot"):
-        name = st.text_input(texts.REP_NAME)
-        taken_on = st.date_input(texts.REP_DATE, value=today, max_value=today, format="DD-MM-YYYY")
-        if st.form_submit_button(texts.REP_CREATE_BUTTON, type="primary"):
+        if st.form_submit_button(t.KEY_SAVE):
+            run_command(set_key_messages, success=t.KEY_SAVED, actor=actor, texts=messages)
+    with st.expander(t.CREATE, expanded=not snapshots), st.form("create_snapshot"):
+        name = st.text_input(t.NAME)
+        taken_on = st.date_input(t.DATE, value=today, max_value=today, format="DD-MM-YYYY")
+        if st.form_submit_button(t.CREATE_BUTTON, type="primary"):
             run_command(
                 create_snapshot,
-                success=texts.REP_CREATED.format(name=" ".join(name.split())),
+                success=t.CREATED.format(name=" ".join(name.split())),
                 actor=actor,
                 name=name,
                 taken_on=taken_on,
@@ -46,31 +47,29 @@ if actor.role in EDIT_PLAN:
             )
 
 if not snapshots:
-    st.info(texts.REP_NONE)
+    st.info(t.NONE)
     st.stop()
 
 st.dataframe(
     pd.DataFrame(
         [(s.name, date_da(s.taken_on), s.created_by, datetime_da(s.created_at)) for s in snapshots],
-        columns=list(texts.REP_LIST_COLUMNS),
+        columns=list(t.LIST_COLUMNS),
     ),
     hide_index=True,
     width="stretch",
 )
 names = [s.name for s in snapshots]
 left, right = st.columns(2)
-chosen = left.selectbox(texts.REP_CHOOSE, [NOW_NAME, *names], index=0)
-others = [texts.REP_NO_COMPARE, *[n for n in names if n != chosen]]
-against = right.selectbox(texts.REP_AGAINST, others, index=1 if len(others) > 1 else 0)
-report, comparison = load_report_pair(
-    chosen, None if against == texts.REP_NO_COMPARE else against, today
-)
+chosen = left.selectbox(t.CHOOSE, [NOW_NAME, *names], index=0)
+others = [t.NO_COMPARE, *[n for n in names if n != chosen]]
+against = right.selectbox(t.AGAINST, others, index=1 if len(others) > 1 else 0)
+report, comparison = load_report_pair(chosen, None if against == t.NO_COMPARE else against, today)
 
 if comparison is not None:
-    st.subheader(texts.REP_COMPARE_TITLE)
+    st.subheader(t.COMPARE_TITLE)
     sentences = [*comparison.sentences.get("", [])]
     sentences += [
-        f"Tema {theme}: {sentence}"
+        t.THEME_SENTENCE.format(theme=theme, sentence=sentence)
         for theme, said in comparison.sentences.items()
         if theme
         for sentence in said
@@ -87,18 +86,18 @@ if comparison is not None:
                         r.text,
                         r.old_status or "–",
                         r.new_status,
-                        "Ja" if r.newly_obs else "",
-                        "Ja" if r.newly_overdue else "",
+                        common.YES if r.newly_obs else "",
+                        common.YES if r.newly_overdue else "",
                     )
                     for r in comparison.rows
                 ],
-                columns=list(texts.REP_COMPARE_COLUMNS),
+                columns=list(t.COMPARE_COLUMNS),
             ),
             hide_index=True,
             width="stretch",
         )
     if comparison.restoration:
-        st.markdown(f"**{texts.REP_RESTORATION}**")
+        st.markdown(f"**{t.RESTORATION}**")
         st.dataframe(
             pd.DataFrame(
                 [(label, before, after) for label, before, after in comparison.restoration],
@@ -107,20 +106,18 @@ if comparison is not None:
             hide_index=True,
         )
 
-st.subheader(texts.REP_DOWNLOADS)
-bundle = export_bundle(chosen, None if against == texts.REP_NO_COMPARE else against, today)
+st.subheader(t.DOWNLOADS)
+files = report_files(chosen, None if against == t.NO_COMPARE else against, today)
 stem = "".join(ch if ch.isalnum() else "-" for ch in report.name).strip("-").lower()
 columns = st.columns(4)
-columns[0].download_button(texts.REP_XLSX, bundle.xlsx, file_name=f"{stem}.xlsx")
-columns[1].download_button(texts.REP_DOCX, bundle.docx, file_name=f"{stem}.docx")
-columns[2].download_button(
-    texts.REP_PDF, bundle.pdf, file_name=f"{stem}.pdf", mime="application/pdf"
-)
-columns[3].download_button(texts.REP_PNG, bundle.png, file_name=f"{stem}.png", mime="image/png")
+columns[0].download_button(t.XLSX, files.xlsx, file_name=f"{stem}.xlsx")
+columns[1].download_button(t.DOCX, files.docx, file_name=f"{stem}.docx")
+columns[2].download_button(t.PDF, files.pdf, file_name=f"{stem}.pdf", mime="application/pdf")
+columns[3].download_button(t.PNG, files.png, file_name=f"{stem}.png", mime="image/png")
 
 if actor.role in MANAGE_USERS and chosen != NOW_NAME:
     st.divider()
-    if st.button(texts.REP_DELETE, type="secondary"):
+    if st.button(t.DELETE, type="secondary"):
         run_command(
-            delete_snapshot, success=texts.REP_DELETED.format(name=chosen), actor=actor, name=chosen
+            delete_snapshot, success=t.DELETED.format(name=chosen), actor=actor, name=chosen
         )

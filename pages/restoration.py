@@ -3,57 +3,57 @@
 import pandas as pd
 import streamlit as st
 
-from components import texts
 from components.case_upload import render_case_upload, render_demo_controls
 from components.commands import show_flash
-from components.data import load_restoration_report
+from components.readers import load_restoration_report
 from components.restoration_charts import breakdown_chart, burn_down_chart, burn_up_chart
 from components.shell import current_actor, require_shell
+from components.texts import restoration as t
 from models.auth.users import EDIT_PLAN, MANAGE_USERS, READ_INTERNAL
-from models.core.formatting import date_da, number_da
+from models.core.formatting import count_da, date_da, number_da
 from models.core.time import today_local
 
 
 def per_week(value: float | None) -> str:
-    return "–" if value is None else texts.R_PER_WEEK.format(value=number_da(value, 1))
+    return "–" if value is None else t.PER_WEEK.format(value=number_da(value, 1))
 
 
 require_shell(__file__, READ_INTERNAL)
 actor = current_actor()
 today = today_local()
 report = load_restoration_report(today)
-st.title(texts.RESTORATION_TITLE)
+st.title(t.TITLE)
 show_flash()
-st.caption(texts.RESTORATION_INTRO.format(deadline=date_da(report.deadline)))
+st.caption(t.INTRO.format(deadline=date_da(report.deadline)))
 if report.demo_cases:
-    st.warning(texts.RESTORATION_DEMO_BANNER.format(count=number_da(report.demo_cases)))
+    st.warning(t.DEMO_BANNER.format(count=number_da(report.demo_cases)))
 
 if not report.has_data:
-    st.info(texts.RESTORATION_EMPTY)
+    st.info(t.EMPTY)
 else:
     head = report.headline
     row = st.columns(4)
-    row[0].metric(texts.R_CASES, number_da(report.cases))
-    row[1].metric(texts.R_RESTORED, number_da(report.restored))
-    row[2].metric(texts.R_WITH_PLAN, number_da(report.with_plan))
-    row[3].metric(texts.R_INFORMED, number_da(report.families_informed))
+    row[0].metric(t.CASES, number_da(report.cases))
+    row[1].metric(t.RESTORED, number_da(report.restored))
+    row[2].metric(t.WITH_PLAN, number_da(report.with_plan))
+    row[3].metric(t.INFORMED, number_da(report.families_informed))
     row = st.columns(4)
-    row[0].metric(texts.R_OPEN, number_da(head.open_steps))
+    row[0].metric(t.OPEN, number_da(head.open_steps))
     row[1].metric(
-        texts.R_PACE4,
+        t.PACE4,
         per_week(head.pace_4_weeks),
-        help=texts.R_PACE8 + ": " + per_week(head.pace_8_weeks),
+        help=t.PACE8 + ": " + per_week(head.pace_8_weeks),
     )
     row[2].metric(
-        texts.R_REQUIRED,
-        per_week(head.required_pace) if head.required_pace is not None else texts.R_AFTER_DEADLINE,
+        t.REQUIRED,
+        per_week(head.required_pace) if head.required_pace is not None else t.AFTER_DEADLINE,
     )
     if head.projected is None:
-        row[3].metric(texts.R_PROJECTED, "–", help=texts.R_NEVER)
+        row[3].metric(t.PROJECTED, "–", help=t.NEVER)
     else:
-        verdict = texts.R_ON_TRACK if head.beats_deadline else texts.R_BEHIND
+        verdict = t.ON_TRACK if head.beats_deadline else t.BEHIND
         row[3].metric(
-            texts.R_PROJECTED,
+            t.PROJECTED,
             date_da(head.projected),
             delta=verdict,
             delta_color="green" if head.beats_deadline else "red",
@@ -61,51 +61,53 @@ else:
         )
     if head.days_late:
         st.error(
-            texts.R_LATE.format(
+            t.LATE.format(
                 deadline=date_da(report.deadline),
-                days=head.days_late,
+                days=count_da(head.days_late, *t.DAYS),
                 open=number_da(head.open_steps),
             )
         )
-    st.subheader(texts.R_BURN_DOWN)
+    st.subheader(t.BURN_DOWN)
     st.altair_chart(burn_down_chart(report), width="stretch")
-    st.subheader(texts.R_BURN_UP)
+    st.subheader(t.BURN_UP)
     st.altair_chart(burn_up_chart(report), width="stretch")
     if head.open_steps:
         columns = st.columns(3)
         for column, (counts, title) in zip(
             columns,
             [
-                (report.open_by_type, texts.R_BY_TYPE),
-                (report.open_by_team, texts.R_BY_TEAM),
-                (report.open_by_concern, texts.R_BY_CONCERN),
+                (report.open_by_type, t.BY_TYPE),
+                (report.open_by_team, t.BY_TEAM),
+                (report.open_by_concern, t.BY_CONCERN),
             ],
             strict=True,
         ):
             column.altair_chart(breakdown_chart(counts, title), width="stretch")
     if report.overdue_total:
-        with st.expander(texts.R_OVERDUE.format(count=number_da(report.overdue_total))):
+        with st.expander(t.OVERDUE.format(count=number_da(report.overdue_total))):
             if report.overdue_total > len(report.overdue):
-                st.caption(texts.R_OVERDUE_SHOWN.format(shown=len(report.overdue)))
+                st.caption(t.OVERDUE_SHOWN.format(shown=len(report.overdue)))
             st.dataframe(
                 pd.DataFrame(
                     [
                         (s.reference, s.team, s.step_type, date_da(s.due_on), s.days_overdue)
                         for s in report.overdue
                     ],
-                    columns=list(texts.R_OVERDUE_COLUMNS),
+                    columns=list(t.OVERDUE_COLUMNS),
                 ),
                 hide_index=True,
                 width="stretch",
             )
     if report.lost_earnings is not None:
         c1 = report.lost_earnings
-        st.subheader(texts.R_C1_TITLE)
+        st.subheader(t.C1_TITLE)
         row = st.columns(4)
-        row[0].metric(texts.R_C1_CASES, f"{number_da(c1.reviewed)} af {number_da(c1.cases)}")
-        row[1].metric(texts.R_C1_RECALCULATED, number_da(c1.recalculated))
-        row[2].metric(texts.R_C1_INFORMED, number_da(c1.families_informed))
-        row[3].metric(texts.R_C1_SUM, f"{number_da(c1.corrections_dkk, 0)} kr.")
+        row[0].metric(
+            t.C1_CASES, t.C1_OF.format(done=number_da(c1.reviewed), total=number_da(c1.cases))
+        )
+        row[1].metric(t.C1_RECALCULATED, number_da(c1.recalculated))
+        row[2].metric(t.INFORMED, number_da(c1.families_informed))
+        row[3].metric(t.C1_SUM, t.KRONER.format(amount=number_da(c1.corrections_dkk, 0)))
 
 if actor.role in EDIT_PLAN:
     render_case_upload(actor)

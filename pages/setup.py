@@ -2,25 +2,26 @@
 
 import streamlit as st
 
-from components import texts
 from components.commands import run_command
 from components.shell import require_shell
+from components.texts import setup as t
+from components.texts import users
 from models.auth.first_admin import create_first_admin
 
 require_shell(__file__)
-st.title(texts.SETUP_TITLE)
-st.info(texts.SETUP_INTRO)
+st.title(t.TITLE)
+st.info(t.INTRO)
 with st.form("setup"):
-    code = st.text_input(texts.SETUP_CODE, type="password")
-    username = st.text_input(texts.FIELD_USERNAME)
-    name = st.text_input(texts.FIELD_NAME)
-    email = st.text_input(texts.FIELD_EMAIL)
-    password = st.text_input(texts.FIELD_PASSWORD, type="password")
-    repeat = st.text_input(texts.FIELD_PASSWORD_REPEAT, type="password")
-    submitted = st.form_submit_button(texts.SETUP_BUTTON, type="primary")
+    code = st.text_input(t.CODE, type="password")
+    username = st.text_input(users.FIELD_USERNAME)
+    name = st.text_input(users.FIELD_NAME)
+    email = st.text_input(users.FIELD_EMAIL)
+    password = st.text_input(users.FIELD_PASSWORD, type="password")
+    repeat = st.text_input(users.FIELD_PASSWORD_REPEAT, type="password")
+    submitted = st.form_submit_button(t.BUTTON, type="primary")
 if submitted:
     if password != repeat:
-        st.error(texts.PASSWORDS_DIFFER)
+        st.error(users.PASSWORDS_DIFFER)
     elif run_command(
         create_first_admin,
         setup_code=code,

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from components import texts
 from components.charts import status_by_theme_chart
-from components.data import load_plan, load_theme_summaries
+from components.readers import load_plan, load_theme_summaries
 from components.shell import require_shell
+from components.texts import common
 from models.auth.users import PRESENT
 from models.core.formatting import number_da
 from models.plan.status import STATUS_ORDER
@@ -13,7 +13,7 @@ from models.plan.status import STATUS_ORDER
 require_shell(__file__, PRESENT)
 plan = load_plan()
 summaries = load_theme_summaries()
-st.title(texts.NAV_STATUS_FIGURES)
+st.title(common.NAV_STATUS_FIGURES)
 if plan is not None:
     st.caption(
         f"{plan.municipality} · {plan.title} {plan.period_start_year}–{plan.period_end_year}"

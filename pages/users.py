@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from components import texts
 from components.commands import run_command, show_flash
-from components.data import load_login_events, load_users
+from components.readers import load_login_events, load_users
 from components.shell import current_actor, require_shell
+from components.texts import common
+from components.texts import users as t
 from models.auth.users import (
     MANAGE_USERS,
     ROLE_LABELS,
@@ -26,13 +27,13 @@ actor = current_actor()
 def user_table(users: list[User]) -> pd.DataFrame:
     rows = [
         {
-            texts.USERS_COLUMNS["username"]: user.username,
-            texts.USERS_COLUMNS["display_name"]: user.display_name,
-            texts.USERS_COLUMNS["email"]: user.email or "",
-            texts.USERS_COLUMNS["role"]: ROLE_LABELS[user.role],
-            texts.USERS_COLUMNS["active"]: "Ja" if user.active else "Nej",
-            texts.USERS_COLUMNS["created_at"]: datetime_da(user.created_at),
-            texts.USERS_COLUMNS["last_login_at"]: datetime_da(user.last_login_at),
+            t.COLUMNS["username"]: user.username,
+            t.COLUMNS["display_name"]: user.display_name,
+            t.COLUMNS["email"]: user.email or "",
+            t.COLUMNS["role"]: ROLE_LABELS[user.role],
+            t.COLUMNS["active"]: common.YES if user.active else common.NO,
+            t.COLUMNS["created_at"]: datetime_da(user.created_at),
+            t.COLUMNS["last_login_at"]: datetime_da(user.last_login_at),
         }
         for user in users
     ]
@@ -42,7 +43,7 @@ def user_table(users: list[User]) -> pd.DataFrame:
 def pick_role(key: str) -> Role:
     roles = list(Role)
     return st.selectbox(
-        texts.FIELD_ROLE,
+        t.FIELD_ROLE,
         roles,
         index=roles.index(Role.viewer),
         format_func=lambda role: ROLE_LABELS[role],
@@ -54,32 +55,32 @@ users = load_users()
 events = load_login_events()
 usernames = [user.username for user in users]
 
-st.title(texts.USERS_TITLE)
+st.title(t.TITLE)
 show_flash()
 st.dataframe(user_table(users), hide_index=True, width="stretch")
 add, role, password, active, log = st.tabs(
     [
-        texts.USERS_TAB_ADD,
-        texts.USERS_TAB_ROLE,
-        texts.USERS_TAB_PASSWORD,
-        texts.USERS_TAB_ACTIVE,
-        texts.USERS_TAB_LOG,
+        t.TAB_ADD,
+        t.TAB_ROLE,
+        t.TAB_PASSWORD,
+        t.TAB_ACTIVE,
+        t.TAB_LOG,
     ]
 )
 with add, st.form("add_user", clear_on_submit=True):
-    new_username = st.text_input(texts.FIELD_USERNAME)
-    new_name = st.text_input(texts.FIELD_NAME)
-    new_email = st.text_input(texts.FIELD_EMAIL)
+    new_username = st.text_input(t.FIELD_USERNAME)
+    new_name = st.text_input(t.FIELD_NAME)
+    new_email = st.text_input(t.FIELD_EMAIL)
     new_role = pick_role("add_role")
-    new_password = st.text_input(texts.FIELD_PASSWORD, type="password")
-    new_repeat = st.text_input(texts.FIELD_PASSWORD_REPEAT, type="password")
-    if st.form_submit_button(texts.USERS_ADD_BUTTON, type="primary"):
+    new_password = st.text_input(t.FIELD_PASSWORD, type="password")
+    new_repeat = st.text_input(t.FIELD_PASSWORD_REPEAT, type="password")
+    if st.form_submit_button(t.ADD_BUTTON, type="primary"):
         if new_password != new_repeat:
-            st.error(texts.PASSWORDS_DIFFER)
+            st.error(t.PASSWORDS_DIFFER)
         else:
             run_command(
                 create_user,
-                success=texts.USERS_CREATED.format(username=new_username.strip().lower()),
+                success=t.CREATED.format(username=new_username.strip().lower()),
                 actor=actor,
                 username=new_username,
                 display_name=new_name,
@@ -88,41 +89,41 @@ with add, st.form("add_user", clear_on_submit=True):
                 email=new_email or None,
             )
 with role, st.form("set_role"):
-    target = st.selectbox(texts.USERS_SELECT, usernames, key="role_user")
+    target = st.selectbox(t.SELECT, usernames, key="role_user")
     chosen = pick_role("role_role")
-    if st.form_submit_button(texts.USERS_ROLE_BUTTON):
+    if st.form_submit_button(t.ROLE_BUTTON):
         run_command(
             set_role,
-            success=texts.USERS_ROLE_CHANGED.format(username=target, role=ROLE_LABELS[chosen]),
+            success=t.ROLE_CHANGED.format(username=target, role=ROLE_LABELS[chosen]),
             actor=actor,
             username=target,
             role=chosen,
         )
 with password, st.form("reset_password", clear_on_submit=True):
-    target = st.selectbox(texts.USERS_SELECT, usernames, key="password_user")
-    new_password = st.text_input(texts.FIELD_PASSWORD, type="password")
-    new_repeat = st.text_input(texts.FIELD_PASSWORD_REPEAT, type="password")
-    if st.form_submit_button(texts.USERS_PASSWORD_BUTTON):
+    target = st.selectbox(t.SELECT, usernames, key="password_user")
+    new_password = st.text_input(t.FIELD_PASSWORD, type="password")
+    new_repeat = st.text_input(t.FIELD_PASSWORD_REPEAT, type="password")
+    if st.form_submit_button(t.PASSWORD_BUTTON):
         if new_password != new_repeat:
-            st.error(texts.PASSWORDS_DIFFER)
+            st.error(t.PASSWORDS_DIFFER)
         else:
             run_command(
                 reset_password,
-                success=texts.USERS_PASSWORD_RESET.format(username=target),
+                success=t.PASSWORD_RESET.format(username=target),
                 actor=actor,
                 username=target,
                 password=new_password,
             )
 with active, st.form("set_active"):
-    target = st.selectbox(texts.USERS_SELECT, usernames, key="active_user")
+    target = st.selectbox(t.SELECT, usernames, key="active_user")
     deactivate_col, activate_col = st.columns(2)
-    deactivate = deactivate_col.form_submit_button(texts.USERS_DEACTIVATE_BUTTON)
-    activate = activate_col.form_submit_button(texts.USERS_ACTIVATE_BUTTON)
+    deactivate = deactivate_col.form_submit_button(t.DEACTIVATE_BUTTON)
+    activate = activate_col.form_submit_button(t.ACTIVATE_BUTTON)
     if deactivate or activate:
-        state = "aktiv" if activate else "deaktiveret"
+        state = t.STATE_ACTIVE if activate else t.STATE_DEACTIVATED
         run_command(
             set_active,
-            success=texts.USERS_ACTIVE_CHANGED.format(username=target, state=state),
+            success=t.ACTIVE_CHANGED.format(username=target, state=state),
             actor=actor,
             username=target,
             active=activate,
@@ -132,9 +133,9 @@ with log:
         pd.DataFrame(
             [
                 {
-                    texts.LOG_COLUMNS["occurred_at"]: datetime_da(event.occurred_at),
-                    texts.LOG_COLUMNS["username"]: event.username,
-                    texts.LOG_COLUMNS["outcome"]: texts.LOGIN_OUTCOME_LABELS[event.outcome],
+                    t.LOG_COLUMNS["occurred_at"]: datetime_da(event.occurred_at),
+                    t.LOG_COLUMNS["username"]: event.username,
+                    t.LOG_COLUMNS["outcome"]: t.OUTCOME_LABELS[event.outcome],
                 }
                 for event in events
             ]

@@ -1,4 +1,4 @@
-"""Danish formats for dates and numbers (31. mar. 2025; 1.234,5), via Babel's CLDR data."""
+"""Danish formats for dates, numbers and counts (31. mar. 2025; 1.234,5; 1 handling), via Babel."""
 
 from __future__ import annotations
 
@@ -39,3 +39,9 @@ def number_da(value: float | int, decimals: int | None = None) -> str:
         fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
         return format_decimal(value, format=fmt, locale=LOCALE)
     return format_decimal(value, locale=LOCALE)
+
+
+def count_da(count: int, singular: str, plural: str) -> str:
+    """`1 handling`, `0 handlinger`, `1.234 handlinger`: the count in Danish format, then the
+    noun in the form that goes with it (only one, or minus one, takes the singular)."""
+    return f"{number_da(count)} {singular if abs(count) == 1 else plural}"

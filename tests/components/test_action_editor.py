@@ -6,8 +6,8 @@ import datetime as dt
 
 import pandas as pd
 
-from components import texts
 from components.action_editor import editor_frame, pending_edits
+from components.texts import common
 from models.plan.action_edits import ActionEdit
 from models.plan.queries import ActionView
 from tests.factories import action_view
@@ -30,8 +30,8 @@ BASE = {"A.1.1": view("A.1.1", 11, 3), "A.1.2": view("A.1.2", 12, 1)}
 def test_the_frame_is_indexed_by_action_code_and_shows_the_plan_fields() -> None:
     frame = editor_frame(list(BASE.values()))
     assert list(frame.index) == ["A.1.1", "A.1.2"]
-    assert frame.loc["A.1.1", texts.COL_DEADLINE] == "31. mar. 2025"
-    assert frame.loc["A.1.1", texts.COL_STATUS] == "Kommende opgave"
+    assert frame.loc["A.1.1", common.COL_DEADLINE] == "31. mar. 2025"
+    assert frame.loc["A.1.1", common.COL_STATUS] == "Kommende opgave"
 
 
 def test_unedited_grid_gives_no_edits() -> None:
@@ -42,10 +42,10 @@ def test_unedited_grid_gives_no_edits() -> None:
 def test_changed_cells_become_edits_keyed_by_id_with_the_grids_version() -> None:
     original = editor_frame(list(BASE.values()))
     edited = original.copy()
-    edited.loc["A.1.2", texts.COL_STATUS] = "Obs"
-    edited.loc["A.1.2", texts.COL_NOTE] = "  Afventer svar  "
-    edited.loc["A.1.2", texts.COL_REVISED_DEADLINE] = pd.Timestamp("2026-09-30")
-    edited.loc["A.1.1", texts.COL_NOTE] = ""  # unchanged: empty stays empty
+    edited.loc["A.1.2", common.COL_STATUS] = "Obs"
+    edited.loc["A.1.2", common.COL_NOTE] = "  Afventer svar  "
+    edited.loc["A.1.2", common.COL_REVISED_DEADLINE] = pd.Timestamp("2026-09-30")
+    edited.loc["A.1.1", common.COL_NOTE] = ""  # unchanged: empty stays empty
     assert pending_edits(original, edited, BASE) == [
         ActionEdit(
             action_id=12,
@@ -62,7 +62,7 @@ def test_changed_cells_become_edits_keyed_by_id_with_the_grids_version() -> None
 def test_rows_reordered_in_the_grid_still_map_to_their_actions() -> None:
     original = editor_frame(list(BASE.values()))
     edited = original.iloc[::-1].copy()
-    edited.loc["A.1.1", texts.COL_RESPONSIBLE] = "Familiechef"
+    edited.loc["A.1.1", common.COL_RESPONSIBLE] = "Familiechef"
     (edit,) = pending_edits(original, edited, BASE)
     assert (edit.action_id, edit.base_version, edit.values) == (
         11,
@@ -75,6 +75,6 @@ def test_a_cleared_revised_deadline_is_sent_as_none() -> None:
     revised = {"A.1.1": BASE["A.1.1"].model_copy(update={"revised_end_date": dt.date(2026, 1, 1)})}
     original = editor_frame(list(revised.values()))
     edited = original.copy()
-    edited.loc["A.1.1", texts.COL_REVISED_DEADLINE] = None
+    edited.loc["A.1.1", common.COL_REVISED_DEADLINE] = None
     (edit,) = pending_edits(original, edited, revised)
     assert edit.values == {"revised_end_date": None}

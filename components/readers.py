@@ -1,4 +1,8 @@
-"""Cached readers around `models` queries; caches are keyed on the data's revision."""
+"""Readers around `models` queries for the pages; cached ones are keyed on the data's revision.
+
+Every page reads through these (pages open no sessions). Files for download are built in
+`components.exports`, uploads are checked in `components.uploads`.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,13 @@ import datetime as dt
 from typing import Any
 
 import streamlit as st
+from sqlmodel import Session
 
 from models.auth.first_admin import get_or_create_setup_code
 from models.auth.login import LoginEvent, login_events
 from models.auth.users import User, list_users
 from models.bootstrap import init_db
 from models.core.db import database_url, get_engine, session_scope
-from models.indicators.measurement_import import ParsedMeasurements, parse_measurements
 from models.indicators.service import IndicatorCard, indicator_cards, measurement_revision
 from models.plan.change_log import ChangeRow, list_change_authors, list_changes
 from models.plan.queries import (
@@ -25,10 +29,17 @@ from models.plan.queries import (
     list_theme_codes,
     theme_summaries,
 )
-from models.plan.status_workbook import build_status_workbook
 from models.presentation.aggregates import Deck, build_deck
-from models.presentation.pptx import build_pptx
-from models.reports.snapshots import current_key_messages
+from models.reports.compare import Comparison, compare
+from models.reports.snapshots import (
+    NOW_NAME,
+    Snapshot,
+    StatusReport,
+    current_key_messages,
+    list_snapshots,
+    load_report,
+    report_now,
+)
 from models.restoration.report import RestorationReport, build_report, restoration_revision
 
 SETUP_CODE_BANNER = "Opsætningskode til første administrator: "
@@ -52,7 +63,8 @@ def ensure_database() -> None:
     _ensure_database(database_url())
 
 
-def _revision() -> Revision:
+def plan_revision() -> Revision:
+    """A token that changes whenever an action changes (the key of every plan cache)."""
     url = database_url()
     with session_scope(get_engine(url)) as session:
         return url, data_revision(session)
@@ -83,15 +95,15 @@ def _summaries(revision: Revision) -> list[ThemeSummary]:
 
 
 def load_plan() -> PlanView | None:
-    return _plan(_revision())
+    return _plan(plan_revision())
 
 
 def load_theme_codes() -> list[tuple[str, str]]:
-    return _theme_codes(_revision())
+    return _theme_codes(plan_revision())
 
 
 def load_themes() -> list[ThemeView]:
-    return _themes(_revision())
+    return _themes(plan_revision())
 
 
 def load_theme(code: str) -> ThemeView | None:
@@ -99,7 +111,7 @@ def load_theme(code: str) -> ThemeView | None:
 
 
 def load_theme_summaries() -> list[ThemeSummary]:
-    return _summaries(_revision())
+    return _summaries(plan_revision())
 
 
 def load_action_history(action_id: int) -> list[ChangeRow]:
@@ -118,17 +130,8 @@ def load_change_authors() -> list[str]:
         return list_change_authors(session)
 
 
-@st.cache_data(show_spinner=False)
-def _status_workbook(revision: Revision, theme_codes: tuple[str, ...]) -> bytes:
-    with session_scope(get_engine(revision[0])) as session:
-        return build_status_workbook(session, list(theme_codes))
-
-
-def load_status_workbook(theme_codes: tuple[str, ...]) -> bytes:
-    return _status_workbook(_revision(), theme_codes)
-
-
-def _restoration_revision() -> tuple[str, tuple]:
+def cases_revision() -> tuple[str, tuple]:
+    """A token that changes whenever restoration cases or their steps change."""
     url = database_url()
     with session_scope(get_engine(url)) as session:
         return url, restoration_revision(session)
@@ -144,7 +147,7 @@ def _restoration_report(revision: tuple[str, tuple], today: dt.date) -> Restorat
 
 def load_restoration_report(today: dt.date) -> RestorationReport:
     """The restoration figures, recomputed whenever cases or steps change."""
-    return _restoration_report(_restoration_revision(), today)
+    return _restoration_report(cases_revision(), today)
 
 
 def _indicator_revision() -> tuple[str, tuple]:
@@ -174,12 +177,6 @@ def load_login_events() -> list[LoginEvent]:
         return login_events(session)
 
 
-def check_measurement_file(data: bytes, filename: str, today: dt.date) -> ParsedMeasurements:
-    """Read and check an uploaded measurement file (nothing is written)."""
-    with session_scope() as session:
-        return parse_measurements(session, data, filename, today=today)
-
-
 def load_key_messages() -> list[str]:
     with session_scope() as session:
         return current_key_messages(session)
@@ -187,7 +184,7 @@ def load_key_messages() -> list[str]:
 
 def current_revision() -> tuple:
     """A token that changes when actions, cases or measurements change (for export caches)."""
-    return (_revision(), _restoration_revision(), _indicator_revision())
+    return (plan_revision(), cases_revision(), _indicator_revision())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -201,10 +198,21 @@ def load_deck(today: dt.date) -> Deck:
     return _deck(today, current_revision())
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _deck_pptx(today: dt.date, revision: object) -> bytes:
-    return build_pptx(_deck(today, revision))
+def load_snapshot_list() -> list[Snapshot]:
+    with session_scope() as session:
+        return list_snapshots(session)
 
 
-def load_deck_pptx(today: dt.date) -> bytes:
-    return _deck_pptx(today, current_revision())
+def _report(session: Session, name: str, today: dt.date) -> StatusReport:
+    return report_now(session, today=today) if name == NOW_NAME else load_report(session, name)
+
+
+def load_report_pair(
+    name: str, against: str | None, today: dt.date
+) -> tuple[StatusReport, Comparison | None]:
+    """The chosen report and, if asked, its comparison with an earlier one (before -> chosen)."""
+    with session_scope() as session:
+        report = _report(session, name, today)
+        if against is None:
+            return report, None
+        return report, compare(_report(session, against, today), report)

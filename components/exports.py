@@ -1,0 +1,72 @@
+"""Files for download, built once per state of the data: the status workbook for the Excel
+update, the status report's four exports and the citizen-meeting PowerPoint."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import streamlit as st
+
+from components.readers import (
+    Revision,
+    current_revision,
+    load_deck,
+    load_report_pair,
+    plan_revision,
+)
+from models.core.db import get_engine, session_scope
+from models.plan.queries import get_plan
+from models.plan.status_workbook import build_status_workbook
+from models.presentation.pptx import build_pptx
+from models.reports.charts import chart_png, status_by_theme
+from models.reports.document import appendix, build_docx, build_pdf
+from models.reports.xlsx import build_report_xlsx
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    xlsx: bytes
+    docx: bytes
+    pdf: bytes
+    png: bytes
+
+
+@st.cache_data(show_spinner=False)
+def _status_workbook(revision: Revision, theme_codes: tuple[str, ...]) -> bytes:
+    with session_scope(get_engine(revision[0])) as session:
+        return build_status_workbook(session, list(theme_codes))
+
+
+def status_workbook_xlsx(theme_codes: tuple[str, ...]) -> bytes:
+    """The statuses of these themes as the Excel file that the Excel update reads back."""
+    return _status_workbook(plan_revision(), theme_codes)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _report_files(name: str, against: str | None, today: dt.date, revision: object) -> ReportFiles:
+    report, comparison = load_report_pair(name, against, today)
+    with session_scope() as session:
+        plan = get_plan(session)
+    content = appendix(report, comparison, plan.municipality if plan else "")
+    return ReportFiles(
+        xlsx=build_report_xlsx(report, comparison),
+        docx=build_docx(content),
+        pdf=build_pdf(content),
+        png=chart_png(status_by_theme(report)),
+    )
+
+
+def report_files(name: str, against: str | None, today: dt.date) -> ReportFiles:
+    """All four exports of a report, built once per report, comparison and state of the data."""
+    return _report_files(name, against, today, current_revision())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _deck_pptx(today: dt.date, revision: object) -> bytes:
+    return build_pptx(load_deck(today))
+
+
+def deck_pptx(today: dt.date) -> bytes:
+    """The citizen-meeting deck as a PowerPoint file."""
+    return _deck_pptx(today, current_revision())

@@ -1,0 +1,57 @@
+"""Texts shared by several pages: app title, navigation, column names, deadlines, counts."""
+
+from __future__ import annotations
+
+APP_TITLE = "Genopretningsplan – Familieområdet"
+APP_ICON = ":material/family_restroom:"
+
+NAV_SECTION_MAIN = "Overblik"
+NAV_SECTION_THEMES = "Temaer"
+NAV_SECTION_ADMIN = "Administration"
+NAV_SECTION_PRESENTATION = "Præsentation"
+NAV_OVERVIEW = "Overblik"
+NAV_RESTORATION = "Genopretning"
+NAV_INDICATORS = "Effektmål"
+NAV_REPORTS = "Statusrapporter"
+NAV_CHANGE_LOG = "Ændringslog"
+NAV_BULK = "Excel-opdatering"
+NAV_PRESENTATION = "Borgermøde"
+NAV_STATUS_FIGURES = "Status i tal"
+NAV_USERS = "Brugere"
+NAV_LOGIN = "Log ind"
+NAV_SETUP = "Første opsætning"
+THEME_NAV_LABEL = "Tema {code}: {title}"
+
+# Columns of action tables and the editor grid
+COL_CODE = "Nr."
+COL_ACTION = "Handling"
+COL_TIMELINE = "Frist og tidsplan (planens ord)"
+COL_STATUS = "Status"
+COL_RESPONSIBLE = "Ansvarlig"
+COL_NOTE = "Statusnote"
+COL_DEADLINE = "Frist"
+COL_TIMELINE_PHRASE = "Tidsplan (planens ord)"
+COL_REVISED_DEADLINE = "Revideret frist"
+COL_REVISED_REASON = "Begrundelse for revideret frist"
+
+# Columns of change lists (change log, an action's history, the Excel preview)
+COL_CHANGED_AT = "Tidspunkt"
+COL_USER = "Bruger"
+COL_FIELD = "Felt"
+COL_OLD = "Fra"
+COL_NEW = "Til"
+COL_CHANGE_NOTE = "Note"
+
+DEADLINE_START_ONLY = "Start {date}"
+DEADLINE_REVISED = "Revideret: {date}"
+OVERDUE_LABEL = "Overskredet"
+OVERDUE_COUNT = "Overskredne"
+
+FILTER_ALL = "Alle"
+YES = "Ja"
+NO = "Nej"
+
+# Singular and plural, for count_da(n, *PAIR)
+ACTIONS = ("handling", "handlinger")
+CHANGES = ("ændring", "ændringer")
+UNCHANGED = ("uændret", "uændrede")

@@ -1,0 +1,24 @@
+"""The login form, the user box in the sidebar, and the page for an unknown SSO user."""
+
+from __future__ import annotations
+
+INTRO = (
+    "Dashboardet for udviklings- og genopretningsplanen på familieområdet. "
+    "Kun medarbejdere med et arbejdsbetinget behov har adgang."
+)
+FORM_TITLE = "Log ind"
+USERNAME = "Brugernavn"
+PASSWORD = "Adgangskode"  # noqa: S105  (a label, not a password)
+BUTTON = "Log ind"
+SSO_BUTTON = "Log ind med organisationens konto (Microsoft)"
+LOADING = "Login-formularen indlæses …"
+CONTINUE = "Vis login"
+DONE = "Du er logget ind."
+LOGGED_IN_AS = "Logget ind som **{name}**  \n{role}"
+LOGOUT = "Log ud"
+
+NO_ACCESS_TITLE = "Ingen adgang"
+NO_ACCESS_TEXT = (
+    "Du er logget ind som {email}, men har ingen adgang til dashboardet. "
+    "Kontakt familieafdelingens administrator."
+)

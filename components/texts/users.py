@@ -1,0 +1,50 @@
+"""User management (Brugere) and the user fields it shares with the first-run page."""
+
+from __future__ import annotations
+
+FIELD_USERNAME = "Brugernavn"
+FIELD_NAME = "Navn"
+FIELD_EMAIL = "E-mail (valgfri, til single sign-on)"
+FIELD_PASSWORD = "Adgangskode (mindst 12 tegn)"  # noqa: S105  (a label, not a password)
+FIELD_PASSWORD_REPEAT = "Gentag adgangskode"  # noqa: S105
+FIELD_ROLE = "Rolle"
+PASSWORDS_DIFFER = "De to adgangskoder er ikke ens."
+
+TITLE = "Brugere og roller"
+TAB_ADD = "Opret bruger"
+TAB_ROLE = "Skift rolle"
+TAB_PASSWORD = "Nulstil adgangskode"  # noqa: S105
+TAB_ACTIVE = "Deaktiver / genaktiver"
+TAB_LOG = "Loginlog"
+SELECT = "Bruger"
+ADD_BUTTON = "Opret bruger"
+ROLE_BUTTON = "Skift rolle"
+PASSWORD_BUTTON = "Nulstil adgangskode"  # noqa: S105
+DEACTIVATE_BUTTON = "Deaktiver"
+ACTIVATE_BUTTON = "Genaktiver"
+CREATED = "Brugeren {username} er oprettet."
+ROLE_CHANGED = "{username} har nu rollen {role}."
+PASSWORD_RESET = "Adgangskoden for {username} er nulstillet."  # noqa: S105
+ACTIVE_CHANGED = "{username} er nu {state}."
+STATE_ACTIVE = "aktiv"
+STATE_DEACTIVATED = "deaktiveret"
+
+COLUMNS = {
+    "username": "Brugernavn",
+    "display_name": "Navn",
+    "email": "E-mail",
+    "role": "Rolle",
+    "active": "Aktiv",
+    "created_at": "Oprettet",
+    "last_login_at": "Seneste login",
+}
+LOG_COLUMNS = {"occurred_at": "Tidspunkt", "username": "Brugernavn", "outcome": "Hændelse"}
+OUTCOME_LABELS = {
+    "success": "Logget ind",
+    "failure": "Forkert adgangskode",
+    "locked": "Spærret (for mange forsøg)",
+    "refused_locked": "Afvist: spærret",
+    "logout": "Logget ud",
+    "sso_success": "Logget ind (SSO)",
+    "sso_unknown": "SSO: ukendt e-mail",
+}

@@ -8,7 +8,7 @@ INTRO = (
 )
 FORM_TITLE = "Log ind"
 USERNAME = "Brugernavn"
-PASSWORD = "Adgangskode"  # noqa: S105  (a label, not a password)
+PASSWORD = "Adgangskode"
 BUTTON = "Log ind"
 SSO_BUTTON = "Log ind med organisationens konto (Microsoft)"
 LOADING = "Login-formularen indlæses …"

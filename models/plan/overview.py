@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from models.core.formatting import number_da
+from models.core.formatting import count_da, number_da
 from models.plan.change_log import ChangeRow
 from models.plan.queries import ActionView, ThemeView
 from models.plan.status import STATUS_ORDER, Status
@@ -66,7 +66,7 @@ def needs_attention(themes: list[ThemeView], today: dt.date) -> list[AttentionRo
 
 
 def _actions(count: int) -> str:
-    return f"{number_da(count)} handling" if count == 1 else f"{number_da(count)} handlinger"
+    return count_da(count, "handling", "handlinger")
 
 
 def summarise_changes(rows: list[ChangeRow]) -> list[str]:

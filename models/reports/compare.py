@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.core.formatting import count_da
 from models.plan.status import Status
 from models.reports.snapshots import StatusReport
 
@@ -40,16 +41,12 @@ class Comparison:
     sentences: dict[str, list[str]]  # theme code -> sentences; "" for the whole plan
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def _listed(codes: list[str], verb: str) -> str:
     """'2 handlinger er afsluttet/implementeret (A.1.1, A.1.2)', or '1 ny Obs (A.4.1)'."""
     listed = ", ".join(codes)
     if verb == "obs":
-        return f"{_count(len(codes), 'ny Obs', 'nye Obs')} ({listed})"
-    return f"{_count(len(codes), 'handling', 'handlinger')} {verb} ({listed})"
+        return f"{count_da(len(codes), 'ny Obs', 'nye Obs')} ({listed})"
+    return f"{count_da(len(codes), 'handling', 'handlinger')} {verb} ({listed})"
 
 
 def compare(before: StatusReport, after: StatusReport) -> Comparison:
@@ -108,7 +105,7 @@ def compare(before: StatusReport, after: StatusReport) -> Comparison:
     total_changed = sum(1 for row in rows if row.old_status != row.new_status)
     sentences[""] = [
         f"Siden «{before.name}» ({before.taken_on:%d-%m-%Y}) har "
-        f"{_count(total_changed, 'handling', 'handlinger')} skiftet status."
+        f"{count_da(total_changed, 'handling', 'handlinger')} skiftet status."
     ]
     restoration = [
         (label, before.restoration.get(key), after.restoration.get(key))

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from components.readers import load_action_history
+from components.safe_text import inert
 from components.texts import common
 from components.texts import theme as t
 from models.auth.users import Actor, PermissionDenied
@@ -147,7 +148,7 @@ def _show_results(results: list[EditResult], attempted: dict[int, dict[str, Any]
                 )
             )
         elif result.outcome == Outcome.invalid:
-            st.error(f"{result.code}: {result.message}")
+            st.error(inert(f"{result.code}: {result.message}"))
 
 
 def _history(track: TrackView) -> None:
@@ -228,7 +229,7 @@ def render_track_editor(track: TrackView, actor: Actor) -> None:
             with session_scope(write=True) as session:
                 results = save_action_edits(session, actor=actor, edits=edits)
         except PermissionDenied as error:
-            st.error(str(error))
+            st.error(inert(error))
             return
         attempted = {edit.action_id: edit.values for edit in edits}
         st.session_state[results_key] = (results, attempted)

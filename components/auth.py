@@ -14,6 +14,7 @@ import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError
 
+from components.safe_text import inert
 from components.texts import login as t
 from models.auth.first_admin import needs_setup
 from models.auth.login import attempt_login, record_logout, sso_login
@@ -66,7 +67,7 @@ def cookie_key() -> str:
     try:
         return resolve_cookie_key()
     except WeakKeyError as error:
-        st.error(str(error))
+        st.error(inert(error))
         st.stop()
         raise  # unreachable: st.stop() ends the run
 
@@ -174,7 +175,7 @@ def render_login_form() -> None:
     try:
         authenticator.login(location="main", fields=LOGIN_FIELDS, key="login_form")
     except LoginError as error:
-        st.error(str(error))
+        st.error(inert(error))
         return
     if st.session_state.get("authentication_status"):
         # No st.rerun() here: the cookie component must render to store the cookie; it
@@ -201,7 +202,7 @@ def render_user_box(state: AuthState) -> None:
             st.logout()
         return
     role = ROLE_LABELS[state.actor.role]
-    st.sidebar.markdown(t.LOGGED_IN_AS.format(name=state.display_name, role=role))
+    st.sidebar.markdown(t.LOGGED_IN_AS.format(name=inert(state.display_name), role=inert(role)))
     if sso_configured() and st.user.is_logged_in:
         if st.sidebar.button(t.LOGOUT, key="logout_sso"):
             with session_scope(write=True) as session:

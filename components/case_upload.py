@@ -13,6 +13,7 @@ import streamlit as st
 
 from components.commands import flash, run_command
 from components.readers import cases_revision
+from components.safe_text import inert
 from components.texts import common
 from components.texts import restoration as t
 from components.texts import uploads as upload_texts
@@ -61,7 +62,7 @@ def render_case_upload(actor: Actor) -> None:
             return
         read = once_per_file(_PARSED, upload, parse_cases)
         if read.value is None:
-            st.error(read.error)
+            st.error(inert(read.error))
             return
         parsed = read.value
         if parsed.problems:
@@ -72,7 +73,7 @@ def render_case_upload(actor: Actor) -> None:
             _SUMMARY, (file_identity(upload), cases_revision()), lambda: _summarise(parsed)
         )
         if preview.value is None:
-            st.error(preview.error)
+            st.error(inert(preview.error))
             return
         summary = preview.value
         st.success(

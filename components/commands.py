@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from components.safe_text import inert
 from models.auth.users import PermissionDenied
 from models.core.db import session_scope
 from models.core.errors import DomainError
@@ -32,7 +33,7 @@ def run_command(
         with session_scope(write=True) as session:
             result = command(session, **kwargs)
     except (DomainError, PermissionDenied) as error:
-        st.error(str(error))
+        st.error(inert(error))
         return None
     if success is not None:
         flash(success(result) if callable(success) else success)
@@ -49,4 +50,4 @@ def show_flash() -> None:
     """Show the message a command left before its rerun."""
     message = st.session_state.pop(_FLASH, None)
     if message:
-        st.success(message)
+        st.success(inert(message))

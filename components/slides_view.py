@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import streamlit as st
 
+from components.safe_text import inert_html as escape
 from models.presentation.aggregates import Deck
 from models.presentation.charts import burn_down, theme_bars
 from models.presentation.slides import Slide

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
+from components.safe_text import inert_html as escape
 from components.texts import common as texts
 from models.core.formatting import date_da
 from models.plan.queries import ActionView

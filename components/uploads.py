@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from html import escape
 from typing import Generic, TypeVar
 
 import streamlit as st
 from streamlit.typing import UploadedFile
 
+from components.safe_text import inert_html as escape
 from components.status_html import PLAN_CSS
 from components.texts import uploads as t
 from models.core.db import session_scope

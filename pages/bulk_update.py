@@ -6,6 +6,7 @@ import streamlit as st
 from components.commands import flash, run_command, show_flash
 from components.exports import status_workbook_xlsx
 from components.readers import load_theme_codes, load_themes, plan_revision
+from components.safe_text import inert
 from components.shell import current_actor, require_shell
 from components.texts import bulk_update as t
 from components.texts import common
@@ -48,7 +49,7 @@ read = once_per_file(
     depends_on=plan_revision(),
 )
 if read.value is None:
-    st.error(read.error)
+    st.error(inert(read.error))
     st.stop()
 preview = read.value
 
@@ -61,7 +62,7 @@ st.subheader(
     )
 )
 if preview.problems:
-    st.error(t.PROBLEMS + "\n\n" + "\n".join(f"- {p}" for p in preview.problems))
+    st.error(t.PROBLEMS + "\n\n" + "\n".join(f"- {inert(p)}" for p in preview.problems))
 for edit in preview.conflicts:
     action = current[edit.action_id]
     st.warning(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
 import streamlit as st
 
 from components.commands import flash, run_command, show_flash
 from components.indicator_charts import indicator_chart
 from components.readers import load_indicator_cards
+from components.safe_text import inert, inert_html
 from components.shell import current_actor, require_shell
 from components.status_html import PLAN_CSS
 from components.texts import indicators as t
@@ -41,7 +41,7 @@ def badge(card: IndicatorCard) -> str:
     background, color, symbol = STATUS_STYLE[card.status]
     parts = [
         f'<span class="status-badge" style="background:{background};color:{color}">'
-        f"{symbol} {escape(card.status.value)}</span>"
+        f"{symbol} {inert_html(card.status.value)}</span>"
     ]
     if card.stale:
         parts.append(f'<span class="overdue-mark">⚠ {t.STALE}</span>')
@@ -53,7 +53,7 @@ def badge(card: IndicatorCard) -> str:
 def render_card(card: IndicatorCard, actor: Actor, today: dt.date) -> None:
     with st.container(border=True):
         place = f"{card.theme_code} / {card.track_code}" if card.track_code else card.theme_code
-        st.markdown(f"**{card.name}** · {place}")
+        st.markdown(f"**{inert(card.name)}** · {inert(place)}")
         latest = card.latest
         st.html(badge(card))
         if latest is None:
@@ -105,7 +105,7 @@ def render_import(actor: Actor, today: dt.date) -> None:
             return
         read = check_measurement_file(upload, today)
         if read.value is None:
-            st.error(read.error)
+            st.error(inert(read.error))
             return
         parsed = read.value
         if parsed.problems:

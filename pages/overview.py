@@ -4,7 +4,6 @@ needs attention and what changed since last week."""
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
 import pandas as pd
 import streamlit as st
@@ -18,6 +17,7 @@ from components.readers import (
     load_theme_summaries,
     load_themes,
 )
+from components.safe_text import inert
 from components.shell import require_shell
 from components.status_html import PLAN_CSS, status_badge
 from components.texts import common, restoration
@@ -149,7 +149,7 @@ changes = load_changes(
     since=local_day_start(start),
     until=local_day_start(end + dt.timedelta(days=1)),
 )
-st.markdown("\n".join(f"- {escape(sentence)}" for sentence in summarise_changes(changes)))
+st.markdown("\n".join(f"- {inert(sentence)}" for sentence in summarise_changes(changes)))
 st.page_link("pages/change_log.py", label=t.SINCE_LINK)
 
 # Timeline

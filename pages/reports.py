@@ -8,6 +8,7 @@ import streamlit as st
 from components.commands import run_command, show_flash
 from components.exports import report_files
 from components.readers import load_key_messages, load_report_pair, load_snapshot_list
+from components.safe_text import inert
 from components.shell import current_actor, require_shell
 from components.texts import common
 from components.texts import reports as t
@@ -75,7 +76,7 @@ if comparison is not None:
         for sentence in said
         if sentence != NO_STATUS_CHANGE
     ]
-    st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
+    st.markdown("\n".join(f"- {inert(sentence)}" for sentence in sentences))
     if comparison.rows:
         st.dataframe(
             pd.DataFrame(

@@ -2,9 +2,11 @@
 
 Streamlit renders markdown in alerts, captions, labels and `st.markdown`, so a note such as
 `[klik](https://…)` or `![](https://…)` would become a link or fetch an image. `inert()`
-backslash-escapes every ASCII punctuation character (CommonMark allows escaping any of them),
-which also stops bare-URL autolinks, Streamlit's `:color[…]` and `:material/…:` directives
-and `$…$` math; HTML is never enabled with user text. For HTML built by `st.html`, use
+backslash-escapes (as CommonMark allows) every character that starts markup: brackets (links,
+images, Streamlit's `:color[…]`), `<` `>` (autolinks, tags), emphasis, code, tables, math and
+entities, and the `:` of `https://`, the `.` of `www.` and the `@` of an address, so a bare URL
+is not linked either. Ordinary text (commas, full stops, colons) is left alone, so the
+source stays readable. HTML is never enabled with user text; for HTML built by `st.html`, use
 `inert_html()`.
 """
 
@@ -13,12 +15,24 @@ from __future__ import annotations
 import html
 import re
 
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_MARKUP = re.compile(r"([\\`*_\[\]<>#|~$&!]|(?<=\w):(?=//)|(?<=\bwww)\.|@)", re.IGNORECASE)
+
+
+# At the start of a line: list bullets, numbered items and setext underlines.
+_LINE_START = re.compile(r"^(\s*)(\d*)([-+=.)])", re.MULTILINE)
 
 
 def inert(text: object) -> str:
     """`text` for any Streamlit call that renders markdown, shown exactly as written."""
-    return _PUNCTUATION.sub(r"\\\1", "" if text is None else str(text))
+    escaped = _MARKUP.sub(r"\\\1", "" if text is None else str(text))
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, digits, mark = match.groups()
+    if (digits and mark not in ".)") or (not digits and mark in ".)"):
+        return match[0]  # "12-" or a line starting with "." starts nothing
+    return f"{indent}{digits}\\{mark}"
 
 
 def inert_html(text: object) -> str:

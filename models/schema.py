@@ -29,5 +29,10 @@ metadata = SQLModel.metadata
 
 
 def create_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet."""
+    """Create every table that does not exist yet, with create_all and no revision stamp.
+
+    For throwaway databases (tests); real databases get their schema from the migrations
+    (`models.bootstrap.upgrade_schema`), which recognise and stamp a database made by this.
+    The drift test proves both give the same schema.
+    """
     metadata.create_all(engine)

@@ -1,15 +1,21 @@
-"""Seeding: idempotent, and never overwriting what users changed."""
+"""Start-up: the schema through the migrations, then seeding: idempotent, and never
+overwriting what users changed."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from models.bootstrap import init_db
+from models.bootstrap import SchemaStatus, init_db, schema_state, start_app_database
+from models.core.db import create_db_engine
 from models.indicators.tables import Indicator
+from models.plan.plan_file import PlanFileError
 from models.plan.seed import seed_plan
 from models.plan.status import Status
 from models.plan.tables import Action, Plan, Result, Theme, Track
@@ -125,3 +131,48 @@ def test_init_db_on_the_real_plan_is_idempotent(engine: Engine) -> None:
     assert counts["Track"] == 25
     assert counts["Indicator"] == 7
     assert counts["KeyMessage"] == 5
+
+
+def test_init_db_builds_an_empty_database_through_the_migrations(db_url: str) -> None:
+    engine = create_db_engine(db_url)
+    try:
+        init_db(engine)
+
+        state = schema_state(engine)
+        assert (state.status, state.revision) == (SchemaStatus.current, state.head)
+        assert row_counts(engine)["Action"] == 87
+    finally:
+        engine.dispose()
+
+
+def test_init_db_stamps_a_database_made_by_create_all_and_keeps_its_rows(engine: Engine) -> None:
+    seed_database(engine)
+    with Session(engine) as session:
+        action = session.exec(select(Action).where(Action.code == "A.1.1")).one()
+        action.note = "Skrevet før migreringerne"
+        session.add(action)
+        session.commit()
+    assert schema_state(engine).status is SchemaStatus.unstamped
+
+    init_db(engine)
+
+    assert schema_state(engine).status is SchemaStatus.current
+    with Session(engine) as session:
+        action = session.exec(select(Action).where(Action.code == "A.1.1")).one()
+    assert action.note == "Skrevet før migreringerne"
+
+
+@pytest.mark.parametrize("start", [init_db, start_app_database], ids=["init_db", "start_app"])
+def test_a_malformed_plan_file_stops_start_up_before_the_schema_is_touched(
+    db_url: str, tmp_path: Path, start: Callable[..., object]
+) -> None:
+    broken = tmp_path / "plan.yaml"
+    broken.write_text("themes: [\n", encoding="utf-8")
+    engine = create_db_engine(db_url)
+    try:
+        with pytest.raises(PlanFileError):
+            start(engine, plan_path=broken)
+
+        assert schema_state(engine).status is SchemaStatus.empty
+    finally:
+        engine.dispose()

@@ -1,0 +1,722 @@
+"""Schema migrations: release 0's database upgrades with every row, revision 0001 is the
+release's schema, the models and the migrations agree, and start-up creates, refuses or
+upgrades a database as its schema requires. Every database test runs on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+from sqlmodel.sql.sqltypes import AutoString
+
+from models import bootstrap, migrations
+from models.auth.login import LoginEvent, LoginOutcome, attempt_login
+from models.auth.users import Role, User
+from models.bootstrap import (
+    SchemaOutOfDate,
+    SchemaState,
+    SchemaStatus,
+    UnknownSchema,
+    init_db,
+    schema_state,
+    start_app_database,
+    upgrade_schema,
+)
+from models.core.db import create_db_engine, session_scope
+from models.core.settings import get_settings
+from models.migrations.__main__ import revision as new_revision
+from models.plan.status import Status
+from models.plan.tables import Action, Plan, Theme
+from models.reports.snapshots import KeyMessage, Snapshot
+from models.restoration.tables import RestorationCase
+from models.schema import create_schema, metadata
+from tests.conftest import skip_or_fail
+from tests.fixtures.release_0.make_fixture import facts
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+RELEASE = PROJECT_ROOT / "tests" / "fixtures" / "release_0"
+EXPECTED: dict[str, Any] = json.loads((RELEASE / "expected.json").read_text(encoding="utf-8"))
+HEAD = "0001"
+RUN = "Kør `python manage.py migrate` (eller sæt DASHBOARD_AUTO_MIGRATE=1)."
+RECOGNISED = "Eksisterende database genkendt og markeret som revision 0001."
+LATER = dt.datetime(2025, 11, 24, 9, 0, tzinfo=dt.UTC)  # after vera's lock-out ran out
+
+
+class Databases:
+    """Empty databases of one backend: SQLite files, or PostgreSQL databases `mig_<random>` on
+    the TEST_DATABASE_URL server, dropped at the end of the test."""
+
+    def __init__(self, db_url: str, tmp_path: Path) -> None:
+        self.server = sa.engine.make_url(db_url)
+        self.tmp_path = tmp_path
+        self.postgres = self.server.get_backend_name() == "postgresql"
+        self.created: list[str] = []
+        self.engines: list[Engine] = []
+
+    def _admin(self, sql: str) -> None:
+        admin = sa.create_engine(self.server, isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as connection:
+                connection.exec_driver_sql(sql)
+        finally:
+            admin.dispose()
+
+    def new(self) -> str:
+        name = f"mig_{uuid.uuid4().hex[:12]}"
+        if not self.postgres:
+            return f"sqlite:///{self.tmp_path / name}.db"
+        self._admin(f'CREATE DATABASE "{name}"')
+        self.created.append(name)
+        return self.server.set(database=name).render_as_string(hide_password=False)
+
+    def engine(self, url: str) -> Engine:
+        engine = create_db_engine(url)
+        self.engines.append(engine)
+        return engine
+
+    def close(self) -> None:
+        for engine in self.engines:
+            engine.dispose()
+        for name in self.created:
+            self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def databases(db_url: str, tmp_path: Path) -> Iterator[Databases]:
+    made = Databases(db_url, tmp_path)
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def empty(databases: Databases) -> Engine:
+    """An engine on a new, empty database."""
+    return databases.engine(databases.new())
+
+
+def load_release(url: str) -> None:
+    """Load release 0's dump into the empty database at `url`, as an operator would."""
+    parts = sa.engine.make_url(url)
+    if parts.get_backend_name() == "sqlite":
+        connection = sqlite3.connect(str(parts.database))  # foreign keys off: name order
+        connection.executescript((RELEASE / "sqlite.sql").read_text(encoding="utf-8"))
+        connection.close()
+        return
+    psql = shutil.which("psql") or "/usr/bin/psql"
+    if not Path(psql).is_file():
+        skip_or_fail("loading the PostgreSQL dump needs psql (apt-get install postgresql-client)")
+    libpq = parts.set(drivername="postgresql").render_as_string(hide_password=False)
+    dump = str(RELEASE / "postgresql.sql")
+    done = subprocess.run(
+        [psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f", dump, libpq],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture
+def release_url(databases: Databases) -> str:
+    url = databases.new()
+    load_release(url)
+    return url
+
+
+@pytest.fixture
+def auto_migrate(monkeypatch: pytest.MonkeyPatch) -> Callable[[bool], None]:
+    def switch(on: bool) -> None:
+        monkeypatch.setenv("DASHBOARD_AUTO_MIGRATE", "1" if on else "0")
+        get_settings.cache_clear()
+
+    return switch
+
+
+def count(engine: Engine, table: str) -> int:
+    with engine.connect() as connection:
+        return connection.execute(sa.text(f'SELECT COUNT(*) FROM "{table}"')).scalar_one()  # noqa: S608
+
+
+def stamped(engine: Engine) -> list[str]:
+    with engine.connect() as connection:
+        if not sa.inspect(connection).has_table("alembic_version"):
+            return []
+        return list(
+            connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalars()
+        )
+
+
+def describe(engine: Engine) -> dict[str, Any]:
+    """Every table's columns (in order), keys, constraints and indexes, as reflected."""
+    inspector = sa.inspect(engine)
+    found: dict[str, Any] = {}
+    for table in sorted(set(inspector.get_table_names()) - {"alembic_version"}):
+        found[table] = {
+            "columns": [
+                (c["name"], repr(c["type"]), c["nullable"], c.get("default"))
+                for c in inspector.get_columns(table)
+            ],
+            "primary_key": inspector.get_pk_constraint(table)["constrained_columns"],
+            "foreign_keys": sorted(
+                (
+                    tuple(fk["constrained_columns"]),
+                    fk["referred_table"],
+                    tuple(fk["referred_columns"]),
+                    (fk.get("options") or {}).get("ondelete"),
+                )
+                for fk in inspector.get_foreign_keys(table)
+            ),
+            "unique": sorted(
+                (u["name"] or "", tuple(u["column_names"]))
+                for u in inspector.get_unique_constraints(table)
+            ),
+            "indexes": sorted(
+                (i["name"] or "", tuple(i["column_names"]), bool(i["unique"]))
+                for i in inspector.get_indexes(table)
+            ),
+            # PostgreSQL re-spells a CHECK on restore; the name and the allowed values count.
+            "checks": sorted(
+                (c["name"] or "", tuple(sorted(re.findall(r"'([^']*)'", c["sqltext"]))))
+                for c in inspector.get_check_constraints(table)
+            ),
+        }
+    return found
+
+
+def enum_checks_of_models() -> dict[str, tuple[str, ...]]:
+    return {
+        column.type.name: tuple(sorted(column.type.enums))
+        for table in metadata.tables.values()
+        for column in table.columns
+        if isinstance(column.type, sa.Enum) and column.type.create_constraint
+    }
+
+
+def enum_checks_of_database(engine: Engine) -> dict[str, tuple[str, ...]]:
+    inspector = sa.inspect(engine)
+    return {
+        check["name"]: tuple(sorted(re.findall(r"'([^']*)'", check["sqltext"])))
+        for table in inspector.get_table_names()
+        for check in inspector.get_check_constraints(table)
+    }
+
+
+def drift(engine: Engine, target: sa.MetaData = metadata) -> list[Any]:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts=migrations.CONTEXT_OPTIONS)
+        return compare_metadata(context, target)
+
+
+# --- revision 0001 is release 0 ------------------------------------------------------------
+
+
+def test_revision_0001_builds_exactly_the_schema_of_the_release(
+    databases: Databases, release_url: str
+) -> None:
+    migrated = databases.engine(databases.new())
+    assert upgrade_schema(migrated).message == "Databasen er oprettet (revision 0001)."
+
+    release = describe(databases.engine(release_url))
+    assert describe(migrated) == release
+    assert set(release) == set(EXPECTED["row_counts"])
+    assert {table: {c[0] for c in d["columns"]} for table, d in release.items()} == (
+        migrations.BASELINE_TABLES
+    )
+    assert enum_checks_of_database(migrated) == {
+        "action_status": tuple(sorted(s.value for s in Status)),
+        "user_role": tuple(sorted(r.value for r in Role)),
+        "login_outcome": tuple(sorted(o.value for o in LoginOutcome)),
+    }
+
+
+def test_the_release_database_is_upgraded_and_keeps_every_row(release_url: str) -> None:
+    engine = create_db_engine(release_url)
+    try:
+        assert schema_state(engine) == SchemaState(SchemaStatus.unstamped, HEAD, revision=HEAD)
+
+        first = init_db(engine)
+        second = init_db(engine)
+
+        assert (first.created, second.created, second.refreshed) == (0, 0, 0)
+        assert stamped(engine) == [HEAD]
+        assert schema_state(engine).status is SchemaStatus.current
+        found = facts(release_url)  # the generator's own read-back, after our upgrade + seed
+        assert found["row_counts"].pop("alembic_version") == 1
+        assert found == EXPECTED
+        with Session(engine) as session:
+            action = session.exec(select(Action).where(Action.code == "A.1.5")).one()
+            olaf = session.exec(select(User).where(User.username == "olaf")).one()
+            case = session.exec(
+                select(RestorationCase).where(RestorationCase.reference == "T-0107")
+            ).one()
+            snapshot = session.exec(select(Snapshot)).one()
+            plan = session.exec(select(Plan)).one()
+            messages = {m.position: m.text for m in session.exec(select(KeyMessage))}
+        assert (action.status, action.revised_end_date, action.version) == (
+            Status.attention,
+            dt.date(2026, 3, 31),
+            2,
+        )
+        assert action.updated_at is not None
+        assert action.updated_at.tzinfo is not None
+        assert (olaf.role, olaf.active, olaf.display_name) == (
+            Role.viewer,
+            False,
+            "Olaf Østergaard",
+        )
+        assert case.correction_dkk == Decimal("-1250.75")
+        assert (snapshot.name, len(snapshot.key_messages)) == (EXPECTED["snapshot_names"][0], 5)
+        assert plan.background
+        for position, text in EXPECTED["key_messages_changed"].items():  # not re-seeded
+            assert messages[int(position)] == text
+    finally:
+        engine.dispose()
+
+
+def test_users_from_the_release_can_still_log_in(release_url: str) -> None:
+    engine = create_db_engine(release_url)
+    try:
+        init_db(engine)
+        password = EXPECTED["password"]
+        with session_scope(engine, write=True) as session:
+            hanna = attempt_login(session, username="Hanna", password=password, now=LATER)
+            olaf = attempt_login(session, username="olaf", password=password, now=LATER)
+            wrong = attempt_login(session, username="erik", password="forkert-kode-1", now=LATER)
+        assert (hanna.outcome, olaf.outcome, wrong.outcome) == (
+            LoginOutcome.success,
+            LoginOutcome.failure,
+            LoginOutcome.failure,
+        )
+        with Session(engine) as session:
+            ids = list(session.exec(select(LoginEvent.id).order_by(LoginEvent.id)))
+        # The new events got fresh ids after the release's (PostgreSQL: the sequence survived).
+        assert ids == list(range(1, EXPECTED["row_counts"]["login_event"] + 4))
+    finally:
+        engine.dispose()
+
+
+# --- the models and the migrations agree ---------------------------------------------------
+
+
+def test_the_models_match_the_migrated_schema(empty: Engine) -> None:
+    upgrade_schema(empty)
+
+    assert drift(empty) == []
+    assert enum_checks_of_database(empty) == enum_checks_of_models()
+
+
+def test_the_drift_check_reports_what_the_migrations_lack(empty: Engine) -> None:
+    upgrade_schema(empty)
+    changed = sa.MetaData()
+    for table in metadata.sorted_tables:
+        table.to_metadata(changed)
+    changed.tables["action"].append_column(sa.Column("team_lead", AutoString(64), nullable=True))
+    changed.tables["user"].c.display_name.type = AutoString(length=200)
+    sa.Table("probe", changed, sa.Column("id", sa.Integer, primary_key=True))
+
+    found = drift(empty, changed)
+
+    summary = set()
+    for difference in found:
+        kind, *rest = difference[0] if isinstance(difference, list) else difference
+        if kind == "add_table":
+            summary.add((kind, rest[0].name))
+        elif kind == "add_column":
+            summary.add((kind, rest[1], rest[2].name))
+        else:
+            summary.add((kind, rest[1], rest[2], repr(rest[4]), repr(rest[5])))
+    assert summary == {
+        ("add_table", "probe"),
+        ("add_column", "action", "team_lead"),
+        ("modify_type", "user", "display_name", "VARCHAR(length=120)", "AutoString(length=200)"),
+    }
+
+
+# --- upgrading ------------------------------------------------------------------------------
+
+
+def test_an_empty_database_is_created_and_a_second_upgrade_does_nothing(empty: Engine) -> None:
+    state = schema_state(empty)
+    assert (state.status, state.pending) == (SchemaStatus.empty, ("0001_initial",))
+
+    first = upgrade_schema(empty)
+    before = describe(empty)
+    second = upgrade_schema(empty)
+
+    assert (first.message, first.applied) == (
+        "Databasen er oprettet (revision 0001).",
+        ("0001_initial",),
+    )
+    assert (second.message, second.applied) == (
+        "Databasen er allerede opdateret (revision 0001).",
+        (),
+    )
+    assert describe(empty) == before
+    assert stamped(empty) == [HEAD]
+    assert schema_state(empty) == SchemaState(SchemaStatus.current, HEAD, revision=HEAD)
+
+
+def test_a_create_all_database_is_stamped_not_recreated(empty: Engine) -> None:
+    create_schema(empty)
+    with session_scope(empty, write=True) as session:
+        session.add(RestorationCase(reference="S-0001", team="Børn og Unge", track_code="A.1"))
+
+    result = upgrade_schema(empty)
+
+    assert (result.message, result.applied) == (RECOGNISED, ())
+    assert stamped(empty) == [HEAD]
+    with Session(empty) as session:
+        case = session.exec(select(RestorationCase)).one()
+    assert (case.id, case.reference, case.team) == (1, "S-0001", "Børn og Unge")
+    assert drift(empty) == []
+
+
+def test_a_stamp_left_without_tables_counts_as_empty(empty: Engine) -> None:
+    upgrade_schema(empty)
+    metadata.drop_all(empty)  # what the test fixtures do between tests; alembic_version stays
+
+    assert schema_state(empty).status is SchemaStatus.empty
+    assert upgrade_schema(empty).message == "Databasen er oprettet (revision 0001)."
+    assert (stamped(empty), drift(empty)) == ([HEAD], [])
+
+
+def test_an_unknown_revision_is_refused_and_nothing_changes(
+    empty: Engine, auto_migrate: Callable[[bool], None]
+) -> None:
+    upgrade_schema(empty)
+    with empty.begin() as connection:
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '0099'"))
+    auto_migrate(True)
+
+    state = schema_state(empty)
+    assert (state.status, state.revision) == (SchemaStatus.unknown, "0099")
+    for attempt in (upgrade_schema, start_app_database):
+        with pytest.raises(UnknownSchema, match="revision 0099, som denne version af appen"):
+            attempt(empty)
+    assert stamped(empty) == ["0099"]
+    assert count(empty, "plan") == 0
+
+
+def test_a_database_with_only_some_of_the_tables_is_not_recognised(empty: Engine) -> None:
+    metadata.tables["user"].create(empty)
+    metadata.tables["plan"].create(empty)
+
+    state = schema_state(empty)
+
+    assert state.status is SchemaStatus.unknown
+    assert "kan ikke genkendes som revision 0001" in state.problem
+    assert "tabellerne action, action_change" in state.problem
+    with pytest.raises(UnknownSchema):
+        upgrade_schema(empty)
+    assert stamped(empty) == []
+    assert set(sa.inspect(empty).get_table_names()) == {"user", "plan"}
+
+
+CHILD = """
+import sys, time
+from pathlib import Path
+from models.bootstrap import init_db
+from models.core.db import create_db_engine
+url, folder, name = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+engine = create_db_engine(url)
+(folder / f"ready-{name}").touch()
+while not (folder / "go").exists():
+    time.sleep(0.005)
+print(init_db(engine).created)
+"""
+
+
+def test_two_processes_initialising_one_fresh_database_take_turns(
+    databases: Databases, tmp_path: Path
+) -> None:
+    url = databases.new()
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", CHILD, url, str(tmp_path), name],
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("a", "b")
+    ]
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / f"ready-{n}").exists() for n in "ab"):
+        assert time.monotonic() < deadline, "the child processes did not start"
+        time.sleep(0.01)
+    (tmp_path / "go").touch()  # both have imported everything: start together
+    outputs = [child.communicate(timeout=120) for child in children]
+
+    assert [child.returncode for child in children] == [0, 0], outputs
+    created = sorted(int(out.strip()) for out, _err in outputs)
+    assert created[0] == 0  # the second one found schema and plan in place
+    assert created[1] > 0
+    engine = databases.engine(url)
+    assert (count(engine, "plan"), count(engine, "theme"), count(engine, "action")) == (1, 6, 87)
+    assert stamped(engine) == [HEAD]
+
+
+def test_offline_mode_writes_the_sql_of_every_migration(db_url: str) -> None:
+    config = migrations.alembic_config(url=db_url)
+    config.output_buffer = io.StringIO()
+
+    command.upgrade(config, "head", sql=True)
+
+    sql = config.output_buffer.getvalue()
+    assert "CREATE TABLE action (" in sql
+    assert "CONSTRAINT action_status CHECK" in sql
+    assert "INSERT INTO alembic_version (version_num) VALUES ('0001')" in sql
+
+
+# --- start-up ------------------------------------------------------------------------------
+
+
+def test_start_app_database_creates_and_seeds_a_fresh_database(empty: Engine) -> None:
+    first = start_app_database(empty)
+    second = start_app_database(empty)
+
+    assert first.upgrade is not None
+    assert first.upgrade.message == "Databasen er oprettet (revision 0001)."
+    assert first.seed.created > 0
+    assert (second.upgrade, second.seed.created) == (None, 0)
+    with Session(empty) as session:
+        assert len(session.exec(select(Theme)).all()) == 6
+    assert stamped(empty) == [HEAD]
+
+
+def test_start_app_database_refuses_a_database_from_before_migrations_unless_auto_migrate(
+    release_url: str, auto_migrate: Callable[[bool], None]
+) -> None:
+    engine = create_db_engine(release_url)
+    try:
+        auto_migrate(False)
+        with pytest.raises(SchemaOutOfDate) as refused:
+            start_app_database(engine)
+        assert str(refused.value) == (
+            "Databasens skema er ikke opdateret: databasen er fra før migreringerne og skal "
+            f"markeres som revision 0001. {RUN}"
+        )
+        assert stamped(engine) == []
+
+        auto_migrate(True)
+        report = start_app_database(engine)
+
+        assert report.upgrade is not None
+        assert report.upgrade.message == RECOGNISED
+        assert report.seed.created == 0
+        assert stamped(engine) == [HEAD]
+        assert count(engine, "action_change") == EXPECTED["row_counts"]["action_change"]
+    finally:
+        engine.dispose()
+
+
+# --- a second revision (a throwaway 0002 in a temporary directory) ---------------------------
+
+PROBE = '''"""Test probe: restoration_case.probe, added by copying the table on SQLite."""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    recreate = "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+    with op.batch_alter_table("restoration_case", recreate=recreate) as batch_op:
+        batch_op.add_column(sa.Column("probe", sa.String(length=20), nullable=True))
+    FAIL
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("restoration_case") as batch_op:
+        batch_op.drop_column("probe")
+'''
+
+
+@pytest.fixture
+def add_probe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., sa.MetaData]:
+    """Make `0002_probe` the head revision, and the models the ones that go with it."""
+
+    def add(*, fail: bool = False) -> sa.MetaData:
+        versions = tmp_path / "probe_versions"
+        versions.mkdir()
+        failure = 'raise RuntimeError("probe failed")' if fail else "pass"
+        (versions / "0002_probe.py").write_text(PROBE.replace("FAIL", failure))
+        monkeypatch.setattr(migrations, "VERSION_DIRS", (migrations.VERSIONS_DIR, versions))
+        models = sa.MetaData()
+        for table in metadata.sorted_tables:
+            table.to_metadata(models)
+        models.tables["restoration_case"].append_column(sa.Column("probe", sa.String(20)))
+        monkeypatch.setattr(bootstrap, "metadata", models)
+        return models
+
+    return add
+
+
+def columns(engine: Engine, table: str) -> set[str]:
+    return {column["name"] for column in sa.inspect(engine).get_columns(table)}
+
+
+def test_a_database_behind_head_is_refused_then_upgraded_with_auto_migrate(
+    release_url: str, add_probe: Callable[..., sa.MetaData], auto_migrate: Callable[[bool], None]
+) -> None:
+    engine = create_db_engine(release_url)
+    try:
+        upgrade_schema(engine)  # stamped at 0001, the head until now
+        add_probe()
+        assert schema_state(engine) == SchemaState(
+            SchemaStatus.behind, "0002", revision="0001", pending=("0002_probe",)
+        )
+
+        auto_migrate(False)
+        with pytest.raises(SchemaOutOfDate) as refused:
+            start_app_database(engine)
+        assert (
+            str(refused.value) == f"Databasens skema er ikke opdateret (mangler: 0002_probe). {RUN}"
+        )
+
+        auto_migrate(True)
+        report = start_app_database(engine)
+
+        assert report.upgrade is not None
+        assert report.upgrade.message == (
+            "Databasen er opdateret fra revision 0001 til 0002 (0002_probe)."
+        )
+        assert stamped(engine) == ["0002"]
+        assert "probe" in columns(engine, "restoration_case")
+        # SQLite copied restoration_case; the cascade to missing_step must not have fired.
+        for table in ("restoration_case", "missing_step", "action", "snapshot_action"):
+            assert count(engine, table) == EXPECTED["row_counts"][table]
+    finally:
+        engine.dispose()
+
+
+def test_a_release_database_is_stamped_at_0001_then_upgraded(
+    release_url: str, add_probe: Callable[..., sa.MetaData]
+) -> None:
+    add_probe()
+    engine = create_db_engine(release_url)
+    try:
+        state = schema_state(engine)
+        assert (state.status, state.revision, state.pending) == (
+            SchemaStatus.unstamped,
+            "0001",
+            ("0002_probe",),
+        )
+        assert state.out_of_date_message() == (
+            "Databasens skema er ikke opdateret: databasen er fra før migreringerne og skal "
+            f"markeres som revision 0001 og opdateres (mangler: 0002_probe). {RUN}"
+        )
+
+        result = upgrade_schema(engine)
+
+        assert result.message == f"{RECOGNISED} Derefter opdateret til revision 0002 (0002_probe)."
+        assert stamped(engine) == ["0002"]
+        assert count(engine, "missing_step") == EXPECTED["row_counts"]["missing_step"]
+    finally:
+        engine.dispose()
+
+
+def test_a_create_all_database_of_the_newest_models_is_stamped_at_head(
+    empty: Engine, add_probe: Callable[..., sa.MetaData]
+) -> None:
+    add_probe().create_all(empty)
+
+    result = upgrade_schema(empty)
+
+    assert (result.message, result.applied) == (
+        "Eksisterende database genkendt og markeret som revision 0002.",
+        (),
+    )
+    assert stamped(empty) == ["0002"]
+
+
+def test_a_failing_migration_leaves_the_database_as_it_was(
+    release_url: str, add_probe: Callable[..., sa.MetaData]
+) -> None:
+    engine = create_db_engine(release_url)
+    try:
+        upgrade_schema(engine)
+        add_probe(fail=True)
+
+        with pytest.raises(RuntimeError, match="probe failed"):
+            upgrade_schema(engine)
+
+        assert stamped(engine) == ["0001"]
+        assert "probe" not in columns(engine, "restoration_case")
+        assert count(engine, "missing_step") == EXPECTED["row_counts"]["missing_step"]
+    finally:
+        engine.dispose()
+
+
+# --- writing a new migration ---------------------------------------------------------------
+
+
+def test_the_revision_command_writes_the_next_migration_and_it_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty: Engine
+) -> None:
+    models = sa.MetaData()
+    for table in metadata.sorted_tables:
+        table.to_metadata(models)
+    models.tables["restoration_case"].append_column(sa.Column("team_lead", AutoString(64)))
+    monkeypatch.setattr("models.schema.metadata", models)  # what env.py compares with
+    versions = tmp_path / "versions"
+    versions.mkdir()
+
+    path = new_revision("add team lead", directory=versions)
+
+    assert path is not None
+    assert path.name == "0002_add_team_lead.py"
+    text = path.read_text()
+    assert 'revision: str = "0002"' in text
+    assert 'down_revision: str | Sequence[str] | None = "0001"' in text
+    assert 'batch_op.add_column(sa.Column("team_lead", sa.String(length=64)' in text
+    assert "sqlmodel" not in text
+    monkeypatch.setattr(migrations, "VERSION_DIRS", (migrations.VERSIONS_DIR, versions))
+    monkeypatch.setattr(bootstrap, "metadata", models)
+    assert upgrade_schema(empty).message == "Databasen er oprettet (revision 0002)."
+    assert "team_lead" in columns(empty, "restoration_case")
+    assert drift(empty, models) == []
+
+
+def test_the_revision_command_writes_nothing_when_the_models_did_not_change(
+    tmp_path: Path,
+) -> None:
+    assert new_revision("nothing", directory=tmp_path) is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_migration_files_are_plain_sqlalchemy_and_named_after_their_revision() -> None:
+    script = migrations.script_directory()
+    revisions = list(script.walk_revisions())
+
+    assert script.get_heads() == [HEAD]
+    assert [r.revision for r in revisions][-1] == "0001"
+    for found in revisions:
+        path = Path(found.path)
+        assert path.parent == migrations.VERSIONS_DIR
+        assert re.fullmatch(rf"{found.revision}_[a-z0-9_]+\.py", path.name)
+        assert "sqlmodel" not in path.read_text()

@@ -12,10 +12,11 @@ from typing import Any
 import streamlit as st
 from sqlmodel import Session
 
+from components.safe_text import inert
 from models.auth.first_admin import get_or_create_setup_code
 from models.auth.login import LoginEvent, login_events
 from models.auth.users import User, list_users
-from models.bootstrap import init_db
+from models.bootstrap import SchemaError, start_app_database
 from models.core.db import database_url, get_engine, session_scope
 from models.indicators.service import IndicatorCard, indicator_cards, measurement_revision
 from models.plan.change_log import ChangeRow, list_change_authors, list_changes
@@ -49,10 +50,11 @@ Revision = tuple[str, tuple[int, int, str]]
 
 @st.cache_resource(show_spinner=False)
 def _ensure_database(url: str) -> None:
-    """Create the schema and load the plan once per process and database; while there are no
-    users, print the one-time setup code to the server's terminal."""
+    """Once per process and database: create a fresh database (or upgrade when the setting
+    asks for it) and load the plan; while there are no users, print the one-time setup code
+    to the server's terminal. An out-of-date schema raises SchemaError (not cached)."""
     engine = get_engine(url)
-    init_db(engine)
+    start_app_database(engine)
     with session_scope(engine, write=True) as session:
         code = get_or_create_setup_code(session)
     if code is not None:
@@ -60,7 +62,12 @@ def _ensure_database(url: str) -> None:
 
 
 def ensure_database() -> None:
-    _ensure_database(database_url())
+    """Stop the app with a Danish message naming the command when the schema is out of date."""
+    try:
+        _ensure_database(database_url())
+    except SchemaError as error:
+        st.error(inert(error))
+        st.stop()
 
 
 def plan_revision() -> Revision:

@@ -27,7 +27,7 @@ class _MarkedDict(dict[str, Any]):
     column: int = 0
 
 
-class _MarkedLoader(yaml.SafeLoader):
+class _MarkedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _MarkedDict:
         mapping = _MarkedDict(super().construct_mapping(node, deep=deep))
         mapping.line = node.start_mark.line + 1

@@ -163,7 +163,7 @@ def test_a_minimal_valid_file_parses() -> None:
         (
             "        results: [R]\n",
             "        results: [R\n",
-            "plan.yaml, linje 19, kolonne 16: ugyldig YAML (expected ',' or ']'",
+            "plan.yaml, linje 19, kolonne 16: ugyldig YAML (did not find expected ',' or ']'",
         ),
         (
             "          - code: A.1.1\n",

@@ -1,311 +1,674 @@
-"""The command line: `python manage.py COMMAND`. Honours DATABASE_URL."""
+"""The command line: `python manage.py COMMAND`. Honours DATABASE_URL.
+
+A Click group with one function per command (in the style of datasette's cli.py). The help
+texts and every message are Danish; refusals (`DomainError`, `PermissionDenied`, a bad
+setting) are one line on stderr and exit code 1, a broken plan file exit code 2.
+
+Reading commands (list-users, export-plan, export-changes, snapshot list, export-report,
+export-slides) never create or change the database: on a database that does not exist yet they
+say so and stop. Writing commands use a current database as it is; a new one they create and
+load with the plan (as the app's first start does), an out-of-date one they refuse until
+`migrate` (or `init-db`) has been run. Only `init-db` refreshes the plan from plan.yaml.
+
+The models and every heavy library are imported inside the commands that need them, so that a
+quick command such as `list-users` starts quickly (`benchmarks/cli_startup.py` measures it).
+"""
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
-import getpass
+import gc
+import io
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy.engine import Engine
+import click
 
-from models.auth.first_admin import get_or_create_setup_code
-from models.auth.users import (
-    Actor,
-    PermissionDenied,
-    Role,
-    UserError,
-    create_user,
-    list_users,
-    reset_password,
-    set_active,
-    set_role,
-)
-from models.bootstrap import init_db
-from models.core.db import get_engine, session_scope
-from models.core.errors import DomainError
-from models.core.time import local_day_start, today_local
-from models.plan.change_log import changes_csv, list_changes
-from models.plan.export import plan_json
-from models.plan.plan_file import PlanFileError
-from models.plan.queries import get_plan
-from models.presentation.aggregates import build_deck
-from models.presentation.pptx import build_pptx
-from models.presentation.slides import slides
-from models.reports.compare import compare
-from models.reports.document import appendix, build_docx, build_pdf
-from models.reports.snapshots import (
-    NOW_NAME,
-    create_snapshot,
-    delete_snapshot,
-    list_snapshots,
-    load_report,
-    report_now,
-)
-from models.reports.xlsx import build_report_xlsx
-from models.restoration.case_import import apply_import, parse_cases
-from models.restoration.demo_cases import remove_demo, seed_demo
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
-CLI = Actor.command_line()  # whoever runs the command line on the server acts as operator
+    from models.auth.users import Actor, Role
+
+NOT_CREATED = "Databasen er ikke oprettet endnu. Kør `python manage.py init-db` først."
+HELP_OPTION = "Vis denne hjælp og afslut."
+REPORT_FORMATS = ("xlsx", "docx", "pdf")
 
 
-def ready_engine() -> Engine:
-    """The configured database, created and seeded if it is new."""
-    engine = get_engine()
-    init_db(engine)
+# --- Danish help and errors -----------------------------------------------------------------
+
+
+class DanishFormatter(click.HelpFormatter):
+    """Click's help layout with Danish headings."""
+
+    HEADINGS: ClassVar[dict[str, str]] = {
+        "Options": "Tilvalg",
+        "Positional arguments": "Argumenter",
+        "Commands": "Kommandoer",
+    }
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Brug: " if prefix is None else prefix)
+
+    def section(self, name: str) -> Any:
+        return super().section(self.HEADINGS.get(name, name))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
+        rows = [(term, text.replace("[required]", "[skal angives]")) for term, text in rows]
+        super().write_dl(rows, *args, **kwargs)
+
+
+class DanishContext(click.Context):
+    formatter_class = DanishFormatter
+
+
+class DanishHelp:
+    """For commands and groups: Danish help headings, and a Danish text for --help itself."""
+
+    context_class = DanishContext
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = HELP_OPTION
+        return option
+
+
+class DanishCommand(DanishHelp, click.Command):
+    """A command whose help is Danish."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[TILVALG]")
+        super().__init__(*args, **kwargs)
+
+
+class CommandFailed(click.ClickException):
+    """A refusal: its Danish message on stderr as it stands, and exit code 1."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(self.format_message(), file=file, err=file is None)
+
+
+class PlanFileBroken(CommandFailed):
+    """`data/plan.yaml` cannot be read: exit code 2, as before."""
+
+    exit_code = 2
+
+
+def danish_refusal(error: Exception) -> CommandFailed | None:
+    """The one-line Danish message for an error meant for the operator; None for a bug."""
+    # Imported here, on the error path only: catching must not cost a quick command its start.
+    from models.core.errors import DomainError
+
+    if isinstance(error, DomainError):  # SettingsError is one too
+        from models.plan.plan_file import PlanFileError
+
+        if isinstance(error, PlanFileError):
+            return PlanFileBroken(f"Fejl i planfilen: {error}")
+        return CommandFailed(f"Fejl: {error}")
+    if isinstance(error, PermissionError):
+        from models.auth.users import PermissionDenied
+
+        if isinstance(error, PermissionDenied):
+            return CommandFailed(f"Fejl: {error}")
+    return None
+
+
+class DanishGroup(DanishHelp, click.Group):
+    """A group of Danish commands that turns refusals into one Danish line and exit code 1."""
+
+    command_class = DanishCommand
+    group_class = type  # subgroups are DanishGroups too
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[TILVALG]")
+        kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENTER]...")
+        super().__init__(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException:
+            raise
+        except Exception as error:
+            refusal = danish_refusal(error)
+            if refusal is None:
+                raise
+            raise refusal from error
+
+
+class IsoDate(click.ParamType):
+    """A date written as ÅÅÅÅ-MM-DD."""
+
+    name = "dato"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return "ÅÅÅÅ-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"'{value}' er ikke en dato som ÅÅÅÅ-MM-DD", param, ctx)
+
+
+class RoleType(click.ParamType):
+    """One of the roles of `models.auth.users.Role`, imported only when a command needs it."""
+
+    name = "rolle"
+
+    @staticmethod
+    def values() -> list[str]:
+        from models.auth.users import Role
+
+        return [role.value for role in Role]
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return "[" + "|".join(self.values()) + "]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from models.auth.users import Role
+
+        try:
+            return Role(value)
+        except ValueError:
+            roles = ", ".join(self.values())
+            self.fail(f"'{value}' er ikke en rolle (vælg mellem {roles})", param, ctx)
+
+
+# --- the database ---------------------------------------------------------------------------
+
+
+def operator() -> Actor:
+    """Whoever runs the command line on the server acts as the operator."""
+    from models.auth.users import Actor
+
+    return Actor.command_line()
+
+
+def _sqlite_file_missing(url: str) -> bool:
+    """True for a SQLite URL whose file does not exist yet (or is empty, or in memory)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.query.get("uri"):
+        return False  # a server database, or a file: URI that SQLite itself resolves
+    if not parsed.database or parsed.database == ":memory:":
+        return True  # a new, empty database on every connection
+    path = Path(parsed.database)
+    return not path.is_file() or path.stat().st_size == 0
+
+
+def _schema_problem(engine: Engine) -> str | None:
+    """Why the schema cannot serve a reading command (Danish), or None if it is current."""
+    import sqlalchemy as sa
+
+    from models.bootstrap import SchemaStatus, schema_state
+
+    try:
+        state = schema_state(engine)
+    except sa.exc.DBAPIError:
+        return None  # the database cannot be asked either: the first error says more
+    if state.status is SchemaStatus.empty:
+        return NOT_CREATED
+    if state.status is SchemaStatus.unknown:
+        return state.problem
+    if state.needs_upgrade:
+        return state.out_of_date_message()
+    return None
+
+
+@contextmanager
+def reachable(url: str) -> Iterator[None]:
+    """Turn a database that cannot be opened at all (a wrong host, database name, password or
+    folder) into one Danish line with the reason, instead of a traceback."""
+    import sqlalchemy as sa
+
+    from models.core.errors import DomainError
+
+    where = sa.engine.make_url(url).render_as_string(hide_password=True)
+    try:
+        yield
+    except sa.exc.OperationalError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise DomainError(f"Databasen {where} kan ikke åbnes: {reason}") from None
+    except OSError as error:  # SQLite: the folder for the file cannot be made
+        raise DomainError(f"Databasen {where} kan ikke åbnes: {error}") from None
+
+
+def open_engine() -> Engine:
+    """The configured database for a command that may create or change it; a server database
+    that cannot be opened says so in Danish. (A SQLite file is not opened here: that would
+    create it before init-db has read the plan file.)"""
+    from models.core.db import database_url, get_engine
+
+    url = database_url()
+    with reachable(url):
+        engine = get_engine(url)  # makes the SQLite file's folder
+        if engine.dialect.name != "sqlite":
+            engine.connect().close()
     return engine
 
 
-def cmd_init_db(_args: argparse.Namespace) -> int:
-    """Create the schema and load the plan (idempotent)."""
-    report = init_db(get_engine())
-    print(f"Databasen er klar: {report.created} nye rækker, {report.refreshed} opdaterede.")
-    return 0
+@contextmanager
+def reading_session(*tables: str) -> Iterator[Session]:
+    """A session on the configured database for a command that only reads.
+
+    Never creates the database or a table: a missing SQLite file or missing `tables` stop the
+    command with a Danish message, and so does a database error when the schema is out of date.
+    The full schema check (`schema_state`) costs an import of Alembic, so it runs only then.
+    """
+    import sqlalchemy as sa
+
+    from models.core.db import database_url, get_engine, session_scope
+    from models.core.errors import DomainError
+
+    url = database_url()
+    if _sqlite_file_missing(url):
+        raise DomainError(NOT_CREATED)
+    with reachable(url):
+        engine = get_engine(url)
+        with engine.connect() as connection:
+            present = set(sa.inspect(connection).get_table_names())
+    if missing := sorted(set(tables) - present):  # NOT_CREATED if the database is empty
+        problem = _schema_problem(engine)
+        raise DomainError(problem or f"Databasen mangler tabellerne {', '.join(missing)}.")
+    try:
+        with session_scope(engine) as session:
+            yield session
+    except (sa.exc.OperationalError, sa.exc.ProgrammingError):
+        problem = _schema_problem(engine)
+        if problem is None:
+            raise
+        raise DomainError(problem) from None
 
 
-def cmd_export_plan(_args: argparse.Namespace) -> int:
-    """Print the whole plan as JSON to stdout."""
-    with session_scope(ready_engine()) as session:
-        sys.stdout.write(plan_json(session) + "\n")
-    return 0
+def writing_engine() -> Engine:
+    """The configured database for a command that writes.
+
+    A current schema is used as it is. A new (empty) database is created and loaded with the
+    plan, as at the app's first start; an out-of-date schema is refused until `migrate` has run
+    (unless the setting auto_migrate allows the upgrade), and an unknown one always is.
+    """
+    from models.bootstrap import SchemaStatus, schema_state, start_app_database
+
+    engine = open_engine()
+    if schema_state(engine).status is not SchemaStatus.current:
+        start_app_database(engine)  # raises SchemaOutOfDate / UnknownSchema (Danish)
+    return engine
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
 
 
 def read_password() -> str:
-    """A new password from the terminal (asked twice) or the first line of stdin; never argv."""
-    if sys.stdin.isatty():
-        first = getpass.getpass("Adgangskode: ")
-        if first != getpass.getpass("Gentag adgangskode: "):
+    """A new password from the terminal (asked twice, not shown) or the first line of stdin;
+    never from the arguments."""
+    if stdin_is_terminal():
+        first = click.prompt("Adgangskode", hide_input=True, err=True)
+        if first != click.prompt("Gentag adgangskode", hide_input=True, err=True):
+            from models.auth.users import UserError
+
             raise UserError("De to adgangskoder er ikke ens.")
         return first
     return sys.stdin.readline().rstrip("\r\n")
 
 
-def cmd_setup_code(_args: argparse.Namespace) -> int:
-    """Print the one-time code that creates the first admin in the app."""
-    with session_scope(ready_engine(), write=True) as session:
+def write_file(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise CommandFailed(f"Fejl: Filen {path} kan ikke skrives ({error.strerror}).") from None
+
+
+# --- the commands ---------------------------------------------------------------------------
+
+
+@click.group(
+    "manage.py",
+    cls=DanishGroup,
+    help="Kommandolinjen til statusdashboardet for genopretningsplanen. Bruger DATABASE_URL.",
+    epilog="Adgangskoder læses fra terminalen (to gange) eller første linje af stdin, "
+    "aldrig fra argumenterne.",
+)
+def cli() -> None:
+    """The command line (the Danish help above is what operators read)."""
+
+
+@cli.command("init-db", help="Opret eller opdatér databasen og indlæs planen (kan gentages).")
+def init_db_command() -> None:
+    """Upgrade the schema to the newest migration and load the plan (idempotent)."""
+    from models.bootstrap import init_db
+
+    report = init_db(open_engine())
+    click.echo(f"Databasen er klar: {report.created} nye rækker, {report.refreshed} opdaterede.")
+
+
+@cli.command("migrate", help="Opdatér databasens skema til den nyeste version.")
+def migrate_command() -> None:
+    """Run the migrations up to head (creates the tables of a new database, loads no plan)."""
+    from models.bootstrap import upgrade_schema
+
+    click.echo(upgrade_schema(open_engine()).message)
+
+
+@cli.command("export-plan", help="Skriv hele planen som JSON til stdout.")
+def export_plan_command() -> None:
+    """Print the whole plan as JSON (reads only)."""
+    from models.plan.export import plan_json
+    from models.plan.tables import Action, Plan, Result, Theme, Track
+
+    tables = (Plan, Theme, Track, Result, Action)
+    with reading_session(*(table.__tablename__ for table in tables)) as session:
+        click.echo(plan_json(session))
+
+
+@cli.command("setup-code", help="Vis engangskoden til første administrator.")
+def setup_code_command() -> None:
+    """Print the one-time code that creates the first admin in the app (made on first call)."""
+    from models.auth.first_admin import get_or_create_setup_code
+    from models.core.db import session_scope
+
+    with session_scope(writing_engine(), write=True) as session:
         code = get_or_create_setup_code(session)
     if code is None:
-        print("Der findes allerede brugere; opsætningskoden er brugt.", file=sys.stderr)
-        return 1
-    print(code)
-    return 0
+        raise CommandFailed("Der findes allerede brugere; opsætningskoden er brugt.")
+    click.echo(code)
 
 
-def cmd_add_user(args: argparse.Namespace) -> int:
+@cli.command("add-user", help="Opret en bruger (adgangskode fra stdin eller prompt).")
+@click.argument(
+    "username", metavar="BRUGERNAVN", help="brugernavnet (store og små bogstaver er ens)"
+)
+@click.option("--role", required=True, type=RoleType(), help="brugerens rolle")
+@click.option("--name", required=True, metavar="NAVN", help="brugerens fulde navn")
+@click.option("--email", metavar="E-MAIL", help="e-mailadressen til single sign-on")
+def add_user_command(username: str, role: Role, name: str, email: str | None) -> None:
+    """Add a user; the password comes from the terminal or stdin, never from argv."""
+    from models.auth.users import create_user
+    from models.core.db import session_scope
+
     password = read_password()
-    with session_scope(ready_engine(), write=True) as session:
+    with session_scope(writing_engine(), write=True) as session:
         user = create_user(
             session,
-            actor=CLI,
-            username=args.username,
-            display_name=args.name,
-            role=Role(args.role),
+            actor=operator(),
+            username=username,
+            display_name=name,
+            role=role,
             password=password,
-            email=args.email,
+            email=email,
         )
-    print(f"Brugeren {user.username} ({user.role.value}) er oprettet.")
-    return 0
+    click.echo(f"Brugeren {user.username} ({user.role.value}) er oprettet.")
 
 
-def cmd_set_role(args: argparse.Namespace) -> int:
-    with session_scope(ready_engine(), write=True) as session:
-        user = set_role(session, actor=CLI, username=args.username, role=Role(args.role))
-    print(f"{user.username} har nu rollen {user.role.value}.")
-    return 0
+@cli.command("set-role", help="Skift en brugers rolle.")
+@click.argument("username", metavar="BRUGERNAVN", help="brugerens brugernavn")
+@click.argument("role", metavar="ROLLE", type=RoleType(), help="den nye rolle")
+def set_role_command(username: str, role: Role) -> None:
+    """Change a user's role (the last active admin stays admin)."""
+    from models.auth.users import set_role
+    from models.core.db import session_scope
+
+    with session_scope(writing_engine(), write=True) as session:
+        user = set_role(session, actor=operator(), username=username, role=role)
+    click.echo(f"{user.username} har nu rollen {user.role.value}.")
 
 
-def cmd_reset_password(args: argparse.Namespace) -> int:
+@cli.command("reset-password", help="Giv en bruger en ny adgangskode (fra stdin eller prompt).")
+@click.argument("username", metavar="BRUGERNAVN", help="brugerens brugernavn")
+def reset_password_command(username: str) -> None:
+    """Set a new password, read like add-user's."""
+    from models.auth.users import reset_password
+    from models.core.db import session_scope
+
     password = read_password()
-    with session_scope(ready_engine(), write=True) as session:
-        user = reset_password(session, actor=CLI, username=args.username, password=password)
-    print(f"Adgangskoden for {user.username} er nulstillet.")
-    return 0
+    with session_scope(writing_engine(), write=True) as session:
+        user = reset_password(session, actor=operator(), username=username, password=password)
+    click.echo(f"Adgangskoden for {user.username} er nulstillet.")
 
 
-def cmd_deactivate(args: argparse.Namespace) -> int:
-    with session_scope(ready_engine(), write=True) as session:
-        user = set_active(session, actor=CLI, username=args.username, active=False)
-    print(f"{user.username} er deaktiveret.")
-    return 0
+@cli.command(
+    "deactivate",
+    help="Deaktivér en bruger.\n\nDen sidste aktive administrator kan ikke deaktiveres.",
+)
+@click.argument("username", metavar="BRUGERNAVN", help="brugerens brugernavn")
+def deactivate_command(username: str) -> None:
+    """Deactivate a user (never the last active admin)."""
+    from models.auth.users import set_active
+    from models.core.db import session_scope
+
+    with session_scope(writing_engine(), write=True) as session:
+        user = set_active(session, actor=operator(), username=username, active=False)
+    click.echo(f"{user.username} er deaktiveret.")
 
 
-def cmd_list_users(_args: argparse.Namespace) -> int:
-    with session_scope(ready_engine()) as session:
+@cli.command("list-users", help="List brugere som CSV.")
+def list_users_command() -> None:
+    """Print the users as CSV (reads only; the quick command that the benchmark times)."""
+    from models.auth.users import User, list_users
+
+    with reading_session(User.__tablename__) as session:
         users = list_users(session)
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["username", "name", "email", "role", "active", "last_login"])
     for user in users:
         last = user.last_login_at.isoformat() if user.last_login_at else ""
         writer.writerow(
             [user.username, user.display_name, user.email or "", user.role.value, user.active, last]
         )
-    return 0
+    click.echo(out.getvalue(), nl=False)
 
 
-def cmd_export_changes(args: argparse.Namespace) -> int:
-    """Print the change log since a date (Danish time) as CSV."""
-    since = local_day_start(args.since)
-    with session_scope(ready_engine()) as session:
-        sys.stdout.write(changes_csv(list_changes(session, since=since)))
-    return 0
+@cli.command("export-changes", help="Skriv ændringsloggen som CSV til stdout.")
+@click.option("--since", required=True, type=IsoDate(), help="fra og med denne dag (dansk tid)")
+def export_changes_command(since: dt.date) -> None:
+    """Print the change log since a day (local time) as CSV (reads only)."""
+    from models.core.time import local_day_start
+    from models.plan.change_log import changes_csv, list_changes
+    from models.plan.tables import Action, ActionChange, Theme, Track
+
+    tables = (ActionChange, Action, Track, Theme)
+    with reading_session(*(table.__tablename__ for table in tables)) as session:
+        rows = list_changes(session, since=local_day_start(since))
+    click.echo(changes_csv(rows), nl=False)
 
 
-def cmd_import_cases(args: argparse.Namespace) -> int:
-    """Check a case file and, if it is valid in full, import it."""
-    parsed = parse_cases(args.file.read_bytes(), args.file.name)
+@cli.command("import-cases", help="Indlæs sager fra CSV eller Excel (alt eller intet).")
+@click.argument(
+    "file",
+    metavar="FIL",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="sagsfilen (.csv eller .xlsx)",
+)
+def import_cases_command(file: Path) -> None:
+    """Check a case file and, only if all of it is valid, import it."""
+    from models.core.db import session_scope
+    from models.restoration.case_import import apply_import, parse_cases
+
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise CommandFailed(f"Fejl: Filen {file} findes ikke.") from None
+    except OSError as error:
+        raise CommandFailed(f"Fejl: Filen {file} kan ikke læses ({error.strerror}).") from None
+    parsed = parse_cases(data, file.name)
     if parsed.problems:
         for message in parsed.messages(limit=len(parsed.problems)):
-            print(message, file=sys.stderr)
-        print(f"Intet er indlæst: {len(parsed.problems)} fejl.", file=sys.stderr)
-        return 1
-    with session_scope(ready_engine(), write=True) as session:
-        summary = apply_import(session, actor=CLI, parsed=parsed)
-    print(
+            click.echo(message, err=True)
+        raise CommandFailed(f"Intet er indlæst: {len(parsed.problems)} fejl.")
+    with session_scope(writing_engine(), write=True) as session:
+        summary = apply_import(session, actor=operator(), parsed=parsed)
+    click.echo(
         f"Indlæst: {summary.new} nye, {summary.changed} ændrede, {summary.unchanged} uændrede "
         f"sager ({summary.steps} sagsskridt)."
     )
-    return 0
 
 
-def cmd_seed_demo(_args: argparse.Namespace) -> int:
-    with session_scope(ready_engine(), write=True) as session:
-        count = seed_demo(session, actor=CLI, today=today_local())
-    print(f"{count} demosager er indlæst (reference DEMO-…). Fjern dem med remove-demo.")
-    return 0
+@cli.command(
+    "seed-demo",
+    help="Indlæs syntetiske demosager.\n\nErstatter tidligere demodata; fjern dem med remove-demo.",
+)
+def seed_demo_command() -> None:
+    """Replace the demo cases with a fresh synthetic set."""
+    from models.core.db import session_scope
+    from models.core.time import today_local
+    from models.restoration.demo_cases import seed_demo
+
+    with session_scope(writing_engine(), write=True) as session:
+        count = seed_demo(session, actor=operator(), today=today_local())
+    click.echo(f"{count} demosager er indlæst (reference DEMO-…). Fjern dem med remove-demo.")
 
 
-def cmd_remove_demo(_args: argparse.Namespace) -> int:
-    with session_scope(ready_engine(), write=True) as session:
-        count = remove_demo(session, actor=CLI)
-    print(f"{count} demosager er fjernet.")
-    return 0
+@cli.command("remove-demo", help="Fjern alle demosager.")
+def remove_demo_command() -> None:
+    """Delete every demo case."""
+    from models.core.db import session_scope
+    from models.restoration.demo_cases import remove_demo
+
+    with session_scope(writing_engine(), write=True) as session:
+        count = remove_demo(session, actor=operator())
+    click.echo(f"{count} demosager er fjernet.")
 
 
-def cmd_snapshot(args: argparse.Namespace) -> int:
-    """Create, list or delete status reports (snapshots)."""
-    with session_scope(ready_engine(), write=True) as session:
-        if args.action == "create":
-            taken_on = args.date or today_local()
-            create_snapshot(
-                session, actor=CLI, name=args.name, taken_on=taken_on, today=today_local()
-            )
-            print(f"Statusrapporten «{' '.join(args.name.split())}» er oprettet.")
-        elif args.action == "delete":
-            delete_snapshot(session, actor=CLI, name=args.name)
-            print(f"Statusrapporten «{args.name}» er slettet.")
-        else:
-            for snapshot in list_snapshots(session):
-                print(f"{snapshot.taken_on.isoformat()}\t{snapshot.name}")
-    return 0
+@cli.group(
+    "snapshot",
+    help="Statusrapporter: opret, list og slet.\n\n"
+    "En statusrapport er et fastfrosset billede af planens status til udvalget.",
+)
+def snapshot_group() -> None:
+    """The status reports (snapshots) for the committee."""
 
 
-def cmd_export_report(args: argparse.Namespace) -> int:
-    """Write a status report (a snapshot, or now) as xlsx, docx or pdf."""
+@snapshot_group.command("create", help="Opret en statusrapport med planens status nu.")
+@click.argument("name", metavar="NAVN", help='rapportens navn, fx "Status BLU 29.9.2025"')
+@click.option("--date", "taken_on", type=IsoDate(), help="rapportens dato (udelades: i dag)")
+def snapshot_create_command(name: str, taken_on: dt.date | None) -> None:
+    """Freeze the current state under a name."""
+    from models.core.db import session_scope
+    from models.core.time import today_local
+    from models.reports.snapshots import create_snapshot
+
     today = today_local()
-    with session_scope(ready_engine()) as session:
-        name = args.snapshot or NOW_NAME
-        report = (
-            report_now(session, today=today) if name == NOW_NAME else load_report(session, name)
+    with session_scope(writing_engine(), write=True) as session:
+        snapshot = create_snapshot(
+            session, actor=operator(), name=name, taken_on=taken_on or today, today=today
         )
-        comparison = None
-        if args.compare:
-            earlier = load_report(session, args.compare)
-            comparison = compare(earlier, report)
+    click.echo(f"Statusrapporten «{snapshot.name}» er oprettet.")
+
+
+@snapshot_group.command("list", help="List statusrapporterne: dato og navn, nyeste først.")
+def snapshot_list_command() -> None:
+    """Print the snapshots, newest first (reads only)."""
+    from models.reports.snapshots import Snapshot, list_snapshots
+
+    with reading_session(Snapshot.__tablename__) as session:
+        snapshots = list_snapshots(session)
+    for snapshot in snapshots:
+        click.echo(f"{snapshot.taken_on.isoformat()}\t{snapshot.name}")
+
+
+@snapshot_group.command("delete", help="Slet en statusrapport.")
+@click.argument("name", metavar="NAVN", help="rapportens navn")
+def snapshot_delete_command(name: str) -> None:
+    """Delete a snapshot (audited)."""
+    from models.core.db import session_scope
+    from models.reports.snapshots import delete_snapshot
+
+    with session_scope(writing_engine(), write=True) as session:
+        delete_snapshot(session, actor=operator(), name=name)
+    click.echo(f"Statusrapporten «{name}» er slettet.")
+
+
+@cli.command("export-report", help="Skriv en statusrapport som xlsx, docx eller pdf.")
+@click.option("--snapshot", metavar="NAVN", help="rapportens navn (udelades: status nu)")
+@click.option("--compare", metavar="NAVN", help="sammenlign med denne tidligere rapport")
+@click.option(
+    "--format", "fmt", required=True, type=click.Choice(REPORT_FORMATS), help="filformatet"
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FIL",
+    help="filen der skrives",
+)
+def export_report_command(snapshot: str | None, compare: str | None, fmt: str, out: Path) -> None:
+    """Write a status report (a snapshot, or now) as xlsx, docx or pdf (reads only)."""
+    from models.core.time import today_local
+    from models.plan.queries import get_plan
+    from models.reports.compare import compare as compare_reports
+    from models.reports.snapshots import NOW_NAME, load_report, report_now
+    from models.schema import metadata
+
+    with reading_session(*metadata.tables) as session:
+        if (snapshot or NOW_NAME) == NOW_NAME:
+            report = report_now(session, today=today_local())
+        else:
+            report = load_report(session, snapshot)
+        comparison = compare_reports(load_report(session, compare), report) if compare else None
         plan = get_plan(session)
-    if args.format == "xlsx":
+    if fmt == "xlsx":
+        from models.reports.xlsx import build_report_xlsx
+
         data = build_report_xlsx(report, comparison)
     else:
+        from models.reports.document import appendix, build_docx, build_pdf
+
         content = appendix(report, comparison, plan.municipality if plan else "")
-        data = build_docx(content) if args.format == "docx" else build_pdf(content)
-    args.out.write_bytes(data)
-    print(f"{args.out} er skrevet ({len(data) // 1024} kB).")
-    return 0
+        data = build_docx(content) if fmt == "docx" else build_pdf(content)
+    write_file(out, data)
+    click.echo(f"{out} er skrevet ({len(data) // 1024} kB).")
 
 
-def cmd_export_slides(args: argparse.Namespace) -> int:
-    """Write the citizen-meeting slides (aggregates only) as PowerPoint."""
-    with session_scope(ready_engine()) as session:
+@cli.command(
+    "export-slides",
+    help="Skriv borgermødets dias som PowerPoint.\n\nDiasene viser kun samlede tal.",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FIL",
+    help="filen der skrives (.pptx)",
+)
+def export_slides_command(out: Path) -> None:
+    """Write the citizen-meeting slides, aggregates only (reads only)."""
+    from models.core.time import today_local
+    from models.presentation.aggregates import build_deck
+    from models.schema import metadata
+
+    with reading_session(*metadata.tables) as session:
         deck = build_deck(session, today=today_local())
+    from models.presentation.pptx import build_pptx  # PowerPoint and charts: only now
+    from models.presentation.slides import slides
+
     data = build_pptx(deck)
-    args.out.write_bytes(data)
-    print(f"{args.out} er skrevet ({len(data) // 1024} kB, {len(slides(deck))} dias).")
-    return 0
+    write_file(out, data)
+    click.echo(f"{out} er skrevet ({len(data) // 1024} kB, {len(slides(deck))} dias).")
 
 
-def iso_date(text: str) -> dt.date:
+def main() -> None:
+    """The script: run one command (Click ends it with SystemExit), then leave quickly."""
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' er ikke en dato som ÅÅÅÅ-MM-DD") from None
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="manage.py", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
-    simple = {
-        "init-db": (cmd_init_db, "opret databasen og indlæs planen (kan køres flere gange)"),
-        "export-plan": (cmd_export_plan, "skriv hele planen som JSON til stdout"),
-        "setup-code": (cmd_setup_code, "vis engangskoden til første administrator"),
-        "list-users": (cmd_list_users, "list brugere som CSV"),
-        "seed-demo": (cmd_seed_demo, "indlæs syntetiske demosager (erstatter tidligere demodata)"),
-        "remove-demo": (cmd_remove_demo, "fjern alle demosager"),
-    }
-    for name, (handler, help_text) in simple.items():
-        sub.add_parser(name, help=help_text).set_defaults(handler=handler)
-    roles = [role.value for role in Role]
-    add = sub.add_parser("add-user", help="opret en bruger (adgangskode fra stdin eller prompt)")
-    add.add_argument("username")
-    add.add_argument("--role", required=True, choices=roles)
-    add.add_argument("--name", required=True)
-    add.add_argument("--email")
-    add.set_defaults(handler=cmd_add_user)
-    role = sub.add_parser("set-role", help="skift en brugers rolle")
-    role.add_argument("username")
-    role.add_argument("role", choices=roles)
-    role.set_defaults(handler=cmd_set_role)
-    for name, handler, help_text in (
-        ("reset-password", cmd_reset_password, "ny adgangskode (fra stdin eller prompt)"),
-        ("deactivate", cmd_deactivate, "deaktiver en bruger"),
-    ):
-        command = sub.add_parser(name, help=help_text)
-        command.add_argument("username")
-        command.set_defaults(handler=handler)
-    cases = sub.add_parser("import-cases", help="indlæs sager fra CSV eller Excel")
-    cases.add_argument("file", type=Path)
-    cases.set_defaults(handler=cmd_import_cases)
-    snapshot = sub.add_parser("snapshot", help="statusrapporter: create NAVN | list | delete NAVN")
-    snapshot.add_argument("action", choices=["create", "list", "delete"])
-    snapshot.add_argument("name", nargs="?", default="")
-    snapshot.add_argument("--date", type=iso_date, metavar="ÅÅÅÅ-MM-DD")
-    snapshot.set_defaults(handler=cmd_snapshot)
-    report = sub.add_parser("export-report", help="skriv en statusrapport som xlsx, docx eller pdf")
-    report.add_argument("--snapshot", help="rapportens navn (udelades: status nu)")
-    report.add_argument("--compare", help="sammenlign med denne tidligere rapport")
-    report.add_argument("--format", required=True, choices=["xlsx", "docx", "pdf"])
-    report.add_argument("--out", required=True, type=Path)
-    report.set_defaults(handler=cmd_export_report)
-    deck = sub.add_parser("export-slides", help="borgermødets dias som PowerPoint")
-    deck.add_argument("--out", required=True, type=Path)
-    deck.set_defaults(handler=cmd_export_slides)
-    changes = sub.add_parser("export-changes", help="ændringsloggen som CSV")
-    changes.add_argument("--since", required=True, type=iso_date, metavar="ÅÅÅÅ-MM-DD")
-    changes.set_defaults(handler=cmd_export_changes)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return args.handler(args)
-    except PlanFileError as error:
-        print(f"Fejl i planfilen: {error}", file=sys.stderr)
-        return 2
-    except (DomainError, PermissionDenied) as error:
-        print(f"Fejl: {error}", file=sys.stderr)
-        return 1
+        cli(prog_name="manage.py")
+    finally:
+        db = sys.modules.get("models.core.db")
+        if db is not None:
+            db.dispose_engines()  # close every connection now (SQLite checkpoints its WAL)
+        # The interpreter's last garbage collection would visit every object of SQLAlchemy,
+        # pydantic & co. just before the process ends: about 0.1 s of a quick command. Files,
+        # streams and atexit handlers are still closed, flushed and run as usual.
+        gc.freeze()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

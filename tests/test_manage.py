@@ -1,40 +1,416 @@
-"""The command line, run as a newcomer would."""
+"""The command line, run in-process with Click's CliRunner (one subprocess test for the script).
+
+Database tests run on SQLite and PostgreSQL: `database` (empty, conftest's `db_url`) and
+`ready` (as init-db leaves it, conftest's `seeded_db_url`), each set as DATABASE_URL.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner, Result
 
-from manage import main
-from models.plan.plan_file import load_plan_file
+import manage
+from manage import NOT_CREATED, cli
+from models.auth.users import Actor, Role
+from models.core.db import create_db_engine, dispose_engines
+from models.core.settings import get_settings
+from models.migrations import script_directory
+from models.plan.plan_file import PlanFileError, load_plan_file
+from models.schema import create_schema
 from tests.models.plan.test_plan_file import EXPECTED_TRACKS
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "korrekt-hest-batteri\n"
+NOT_CREATED_LINE = f"Fejl: {NOT_CREATED}\n"
+USERS_HEADER = "username,name,email,role,active,last_login"
+# What `list-users` must not import (it needs none of it; the benchmark times the rest).
+HEAVY_MODULES = frozenset(
+    {"pandas", "openpyxl", "docx", "fpdf", "pptx", "vl_convert", "altair", "streamlit", "babel"}
+    | {"alembic"}  # the schema check runs only when a read fails
+)
 
 
-def test_init_db_twice_keeps_row_counts(
-    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def run(*args: str, input: str | None = None) -> Result:
+    """`python manage.py ARGS` in this process; a bug raises here instead of hiding in output."""
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def add_user(username: str, role: str = "admin", password: str = PASSWORD) -> Result:
+    return run("add-user", username, "--role", role, "--name", username.title(), input=password)
+
+
+def use_database(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    monkeypatch.setenv("DATABASE_URL", url)
+    get_settings.cache_clear()
+    dispose_engines()
+
+
+@pytest.fixture
+def database(db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An empty database of each backend (no tables), as DATABASE_URL for the commands."""
+    use_database(monkeypatch, db_url)
+    return db_url
+
+
+@pytest.fixture
+def ready(seeded_db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A database of each backend as `init-db` leaves it, as DATABASE_URL for the commands."""
+    use_database(monkeypatch, seeded_db_url)
+    return seeded_db_url
+
+
+# For what does not depend on the backend (the files): only the SQLite one of `ready`.
+only_sqlite = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+
+
+def sqlite_path(url: str) -> Path | None:
+    return Path(sa.engine.make_url(url).database or "") if url.startswith("sqlite") else None
+
+
+def table_names(url: str) -> set[str]:
+    engine = create_db_engine(url)
+    try:
+        with engine.connect() as connection:
+            return set(sa.inspect(connection).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def contents(url: str) -> dict[str, list[str]]:
+    """Every row of every table as text: the same before and after means nothing was written."""
+    engine = create_db_engine(url)
+    try:
+        with engine.connect() as connection:
+            return {
+                name: sorted(
+                    repr(tuple(row))
+                    for row in connection.execute(sa.text(f'SELECT * FROM "{name}"'))  # noqa: S608
+                )
+                for name in sa.inspect(connection).get_table_names()
+            }
+    finally:
+        engine.dispose()
+
+
+def execute(url: str, *statements: str) -> None:
+    engine = create_db_engine(url)
+    with engine.begin() as connection:
+        for statement in statements:
+            connection.execute(sa.text(statement))
+    engine.dispose()
+
+
+def head_revision() -> str:
+    return script_directory().get_current_head() or ""
+
+
+# --- help --------------------------------------------------------------------------------
+
+# Every command, with the first line of its Danish help (also the README's list).
+COMMANDS = [
+    ("init-db", "Opret eller opdatér databasen og indlæs planen (kan gentages)."),
+    ("migrate", "Opdatér databasens skema til den nyeste version."),
+    ("export-plan", "Skriv hele planen som JSON til stdout."),
+    ("setup-code", "Vis engangskoden til første administrator."),
+    ("add-user", "Opret en bruger (adgangskode fra stdin eller prompt)."),
+    ("set-role", "Skift en brugers rolle."),
+    ("reset-password", "Giv en bruger en ny adgangskode (fra stdin eller prompt)."),
+    ("deactivate", "Deaktivér en bruger."),
+    ("list-users", "List brugere som CSV."),
+    ("export-changes", "Skriv ændringsloggen som CSV til stdout."),
+    ("import-cases", "Indlæs sager fra CSV eller Excel (alt eller intet)."),
+    ("seed-demo", "Indlæs syntetiske demosager."),
+    ("remove-demo", "Fjern alle demosager."),
+    ("snapshot", "Statusrapporter: opret, list og slet."),
+    ("snapshot create", "Opret en statusrapport med planens status nu."),
+    ("snapshot list", "List statusrapporterne: dato og navn, nyeste først."),
+    ("snapshot delete", "Slet en statusrapport."),
+    ("export-report", "Skriv en statusrapport som xlsx, docx eller pdf."),
+    ("export-slides", "Skriv borgermødets dias som PowerPoint."),
+]
+
+
+def command_paths(group: click.Group, prefix: str = "") -> list[str]:
+    paths = []
+    for name, command in group.commands.items():
+        paths.append(prefix + name)
+        if isinstance(command, click.Group):
+            paths += command_paths(command, f"{prefix}{name} ")
+    return paths
+
+
+def test_every_command_is_in_the_table() -> None:
+    assert sorted(command_paths(cli)) == sorted(path for path, _ in COMMANDS)
+
+
+@pytest.mark.parametrize(("path", "first_line"), COMMANDS, ids=[path for path, _ in COMMANDS])
+def test_help_is_danish_for_every_command_and_option(path: str, first_line: str) -> None:
+    result = run(*path.split(), "--help")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"Brug: manage.py {path} [TILVALG]")
+    assert lines[2] == f"  {first_line}"
+    assert "Tilvalg:" in lines
+    assert "Vis denne hjælp og afslut." in result.stdout
+    command = cli
+    for name in path.split():
+        command = command.commands[name]  # type: ignore[attr-defined]
+    for param in command.params:
+        assert param.help, f"{path}: {param.name} has no help text"  # type: ignore[attr-defined]
+    for english in ("Usage:", "Options:", "Show this message", "[required]"):
+        assert english not in result.stdout
+
+
+# --- errors that need no database --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("export-changes", "--since", "29-09-2025"),
+            "'29-09-2025' er ikke en dato som ÅÅÅÅ-MM-DD",
+        ),
+        (("snapshot", "create", "X", "--date", "2025-02-30"), "'2025-02-30' er ikke en dato som"),
+        (("set-role", "bo", "chef"), "'chef' er ikke en rolle (vælg mellem admin, editor, viewer"),
+        (("export-report", "--format", "odt", "--out", "x.odt"), "'odt' is not one of"),
+        (("snapshot", "create"), "Missing argument 'NAVN'"),
+    ],
+    ids=["since", "date", "role", "format", "snapshot-name"],
+)
+def test_bad_arguments_are_usage_errors(args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize("command", ["add-user", "reset-password"])
+def test_a_password_is_never_taken_from_the_arguments(command: str, tmp_path: Path) -> None:
+    args = ("x", "--role", "viewer", "--name", "X") if command == "add-user" else ("x",)
+    result = run(command, *args, "--password", "hemmelig-kode-123")
+    assert result.exit_code == 2
+    assert "No such option '--password'" in result.stderr
+    assert "--password" not in run(command, "--help").stdout
+    assert not (tmp_path / "app.db").exists()  # refused before anything ran
+
+
+# (setting, value, message): a bad setting is one Danish line, never a traceback.
+BAD_SETTINGS = [
+    (
+        "DASHBOARD_BCRYPT_ROUNDS",
+        "abc",
+        "Indstillingen DASHBOARD_BCRYPT_ROUNDS (værdi: 'abc') skal være et helt tal.",
+    ),
+    (
+        "DASHBOARD_TIME_ZONE",
+        "Europe/Faxe",
+        "Indstillingen DASHBOARD_TIME_ZONE (værdi: 'Europe/Faxe') er ikke en kendt tidszone "
+        "(fx Europe/Copenhagen).",
+    ),
+    (
+        "DATABASE_URL",
+        "dashboard.db",
+        "Indstillingen DATABASE_URL (værdi: 'dashboard.db') skal være en SQLAlchemy-URL, fx "
+        "postgresql+psycopg://bruger@vært/database eller sqlite:////sti/til/dashboard.db.",
+    ),
+]
+
+
+@pytest.mark.parametrize("command", ["list-users", "init-db"])
+@pytest.mark.parametrize(
+    ("setting", "value", "message"), BAD_SETTINGS, ids=[s for s, _, _ in BAD_SETTINGS]
+)
+def test_a_bad_setting_is_refused_in_danish(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    command: str,
+    setting: str,
+    value: str,
+    message: str,
 ) -> None:
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    assert main(["init-db"]) == 0
-    first = capsys.readouterr().out
-    assert main(["init-db"]) == 0
-    second = capsys.readouterr().out
-    assert first.startswith("Databasen er klar: ")
-    assert second == "Databasen er klar: 0 nye rækker, 0 opdaterede.\n"
+    monkeypatch.setenv(setting, value)
+    get_settings.cache_clear()
+    result = run(command)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"Fejl: {message}\n")
+    assert not (tmp_path / "app.db").exists()
 
 
-def test_export_plan_on_a_fresh_database(
-    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("command", ["list-users", "set-role hanna viewer", "init-db", "migrate"])
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_database_that_cannot_be_opened_is_one_danish_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str, command: str
 ) -> None:
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    assert main(["export-plan"]) == 0
-    exported = json.loads(capsys.readouterr().out)
+    (tmp_path / "fil").write_text("")  # a file where the database's folder should be
+    url = {
+        "sqlite": f"sqlite:///{tmp_path / 'fil' / 'dashboard.db'}",
+        "postgresql": "postgresql+psycopg://ingen:hemmelig@127.0.0.1:1/dashboard",  # no server
+    }[backend]
+    use_database(monkeypatch, url)
+    result = run(*command.split())
+    assert result.exit_code == 1
+    if backend == "sqlite" and command == "list-users":  # a reader never gets that far
+        assert result.stderr == NOT_CREATED_LINE
+        return
+    shown = url.replace(":hemmelig@", ":***@")
+    assert result.stderr.startswith(f"Fejl: Databasen {shown} kan ikke åbnes: ")
+    assert len(result.stderr.splitlines()) == 1
+    assert "hemmelig" not in result.stderr
+
+
+# --- reading commands never write --------------------------------------------------------
+
+READING_COMMANDS = [
+    ("list-users",),
+    ("export-plan",),
+    ("export-changes", "--since", "2025-01-01"),
+    ("snapshot", "list"),
+    ("export-report", "--format", "xlsx", "--out", "{out}"),
+    ("export-slides", "--out", "{out}"),
+]
+READING_IDS = [" ".join(args[:2]).split(" --")[0] for args in READING_COMMANDS]
+
+
+def with_out(args: tuple[str, ...], out: Path) -> list[str]:
+    return [str(out) if arg == "{out}" else arg for arg in args]
+
+
+def test_list_users_on_a_missing_sqlite_file_creates_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "ny"
+    use_database(monkeypatch, f"sqlite:///{folder / 'dashboard.db'}")
+    result = run("list-users")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", NOT_CREATED_LINE)
+    assert not folder.exists()  # neither the file nor its folder
+
+
+def test_reading_commands_refuse_a_database_that_is_not_created(
+    database: str, tmp_path: Path, subtests: pytest.Subtests
+) -> None:
+    path = sqlite_path(database)
+    tables = set() if path else table_names(database)
+    out = tmp_path / "ud.bin"
+    for case, args in zip(READING_IDS, READING_COMMANDS, strict=True):
+        with subtests.test(case):
+            result = run(*with_out(args, out))
+            assert (result.exit_code, result.stdout, result.stderr) == (1, "", NOT_CREATED_LINE)
+            assert not out.exists()
+            if path:
+                assert not path.exists()
+            else:
+                assert table_names(database) == tables
+
+
+def test_reading_commands_leave_the_database_as_it_was(ready: str, tmp_path: Path) -> None:
+    assert add_user("hanna").exit_code == 0
+    assert run("snapshot", "create", "Status BLU 29.9.2025", "--date", "2025-09-29").exit_code == 0
+    dispose_engines()  # every connection closed: SQLite has checkpointed its WAL
+    path = sqlite_path(ready)
+    watcher = sqlite3.connect(f"file:{path}?mode=ro", uri=True) if path else None
+    before = contents(ready)
+    seen = watcher.execute("PRAGMA data_version").fetchone() if watcher else None
+    for args in READING_COMMANDS:
+        result = run(*with_out(args, tmp_path / "ud.bin"))
+        assert result.exit_code == 0, (args, result.stderr)
+    dispose_engines()
+    assert contents(ready) == before
+    if watcher:  # SQLite counts commits by other connections: there were none
+        assert watcher.execute("PRAGMA data_version").fetchone() == seen
+        watcher.close()
+
+
+UNKNOWN_REVISION = (
+    "Fejl: Databasen er på revision 9999, som denne version af appen ikke kender (er den "
+    "opdateret af en nyere version?). Appen ændrer ikke databasen; opdatér appen, eller "
+    "gendan databasen fra en sikkerhedskopi.\n"
+)
+
+
+def test_a_reading_command_explains_a_schema_it_cannot_read(ready: str) -> None:
+    execute(ready, "ALTER TABLE snapshot DROP COLUMN key_messages")
+    # With the schema stamped current, a failing query is a bug: it is not dressed up.
+    with pytest.raises((sa.exc.OperationalError, sa.exc.ProgrammingError)):
+        run("snapshot", "list")
+    execute(ready, "UPDATE alembic_version SET version_num = '9999'")
+    result = run("snapshot", "list")
+    assert (result.exit_code, result.stderr) == (1, UNKNOWN_REVISION)
+    execute(ready, f"UPDATE alembic_version SET version_num = '{head_revision()}'")  # noqa: S608
+    execute(ready, "DROP TABLE snapshot_action", "DROP TABLE snapshot")
+    result = run("snapshot", "list")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Fejl: Databasen mangler tabellerne snapshot.\n",
+    )
+
+
+# --- the schema --------------------------------------------------------------------------
+
+
+def test_init_db_twice_keeps_row_counts(database: str) -> None:
+    first = run("init-db")
+    dispose_engines()
+    after_first = contents(database)
+    second = run("init-db")
+    dispose_engines()
+    assert contents(database) == after_first
+    assert (first.exit_code, second.exit_code) == (0, 0)
+    assert first.stdout.startswith("Databasen er klar: ")
+    assert second.stdout == "Databasen er klar: 0 nye rækker, 0 opdaterede.\n"
+
+
+def test_a_broken_plan_file_stops_init_db_with_exit_code_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(_path: Path) -> None:
+        raise PlanFileError("plan.yaml, linje 3, kolonne 1: ugyldig YAML (mangler ':')")
+
+    monkeypatch.setattr("models.bootstrap.load_plan_file", broken)
+    result = run("init-db")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Fejl i planfilen: plan.yaml, linje 3, kolonne 1: ugyldig YAML (mangler ':')\n",
+    )
+    assert not (tmp_path / "app.db").exists()  # read before anything is changed
+
+
+def test_migrate_creates_then_finds_the_schema_current(database: str) -> None:
+    head = head_revision()
+    assert run("migrate").stdout == f"Databasen er oprettet (revision {head}).\n"
+    assert run("migrate").stdout == f"Databasen er allerede opdateret (revision {head}).\n"
+    assert run("list-users").stdout == USERS_HEADER + "\n"
+
+
+def test_a_database_from_before_migrations_is_read_but_written_only_after_migrate(
+    database: str,
+) -> None:
+    engine = create_db_engine(database)
+    create_schema(engine)  # what release 0 did: the tables, no alembic_version
+    engine.dispose()
+    assert run("list-users").stdout == USERS_HEADER + "\n"
+    refused = add_user("hanna")
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("Fejl: Databasens skema er ikke opdateret: databasen er fra")
+    assert refused.stderr.endswith(
+        "Kør `python manage.py migrate` (eller sæt DASHBOARD_AUTO_MIGRATE=1).\n"
+    )
+    migrated = run("migrate")
+    assert migrated.stdout.startswith("Eksisterende database genkendt og markeret som revision")
+    assert add_user("hanna").stdout == "Brugeren hanna (admin) er oprettet.\n"
+
+
+def test_export_plan(ready: str) -> None:
+    result = run("export-plan")
+    assert result.exit_code == 0
+    exported = json.loads(result.stdout)
     assert [theme["code"] for theme in exported["themes"]] == list("ABCDEF")
     tracks = {t["code"]: t for theme in exported["themes"] for t in theme["tracks"]}
     assert {code: track["title"] for code, track in tracks.items()} == EXPECTED_TRACKS
@@ -51,128 +427,147 @@ def test_export_plan_on_a_fresh_database(
     }
     assert exported_actions == expected
     assert exported["plan"]["restoration_deadline"] == "2026-06-30"
+    assert exported["plan"]["municipality"] == "Faxe Kommune"
 
 
-def test_manage_runs_as_a_script_and_honours_database_url(tmp_path: Path) -> None:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}"}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "export-plan"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert json.loads(result.stdout)["plan"]["municipality"] == "Faxe Kommune"
-    assert (tmp_path / "cli.db").exists()
+# --- users -------------------------------------------------------------------------------
 
 
-def cli(*args: str, stdin: str = "", env_url: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_URL": env_url}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=PROJECT_ROOT,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def test_user_management_from_the_command_line(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'users.db'}"
-    code = cli("setup-code", env_url=url)
-    assert code.returncode == 0
+def test_user_management_from_the_command_line(database: str) -> None:
+    code = run("setup-code")
+    assert code.exit_code == 0
     assert len(code.stdout.strip()) >= 12
-    assert cli("setup-code", env_url=url).stdout == code.stdout  # the same until used
+    assert run("setup-code").stdout == code.stdout  # the same until used
 
-    added = cli(
-        "add-user",
-        "Hanna",
-        "--role",
-        "admin",
-        "--name",
-        "Hanna Levy",
-        stdin="korrekt-hest-batteri\n",
-        env_url=url,
-    )
-    assert (added.returncode, added.stdout) == (0, "Brugeren hanna (admin) er oprettet.\n")
-    cli(
-        "add-user",
-        "bo",
-        "--role",
-        "viewer",
-        "--name",
-        "Bo",
-        stdin="bo-har-et-kodeord\n",
-        env_url=url,
-    )
-    assert cli("set-role", "BO", "editor", env_url=url).stdout == "bo har nu rollen editor.\n"
-    assert cli("reset-password", "bo", stdin="et-helt-nyt-kodeord\n", env_url=url).returncode == 0
-    assert cli("deactivate", "bo", env_url=url).stdout == "bo er deaktiveret.\n"
+    added = run("add-user", "Hanna", "--role", "admin", "--name", "Hanna Levy", input=PASSWORD)
+    assert (added.exit_code, added.stdout) == (0, "Brugeren hanna (admin) er oprettet.\n")
+    assert run("add-user", "bo", "--role", "viewer", "--name", "Bo", input=PASSWORD).exit_code == 0
+    assert run("set-role", "BO", "editor").stdout == "bo har nu rollen editor.\n"
+    reset = run("reset-password", "bo", input="et-helt-nyt-kodeord\n")
+    assert (reset.exit_code, reset.stdout) == (0, "Adgangskoden for bo er nulstillet.\n")
+    assert run("deactivate", "bo").stdout == "bo er deaktiveret.\n"
 
-    listing = cli("list-users", env_url=url).stdout.splitlines()
-    assert listing[0] == "username,name,email,role,active,last_login"
+    listing = run("list-users").stdout.splitlines()
+    assert listing[0] == USERS_HEADER
     assert listing[1:] == ["bo,Bo,,editor,False,", "hanna,Hanna Levy,,admin,True,"]
 
-    used = cli("setup-code", env_url=url)
-    assert used.returncode == 1
+    used = run("setup-code")
+    assert used.exit_code == 1
     assert "opsætningskoden er brugt" in used.stderr
 
 
-@pytest.mark.parametrize(
-    ("args", "stdin", "message"),
-    [
-        (
-            ("add-user", "x1", "--role", "viewer", "--name", "X"),
-            "kort\n",
-            "Fejl: Adgangskoden skal være mindst 12 tegn (den er 4).\n",
-        ),
-        (
-            ("deactivate", "hanna"),
-            "",
-            "Fejl: Den sidste aktive administrator kan ikke deaktiveres.\n",
-        ),
-        (("set-role", "ukendt", "viewer"), "", "Fejl: Brugeren 'ukendt' findes ikke.\n"),
-    ],
-    ids=["short-password", "last-admin", "unknown-user"],
-)
+# (case, command, stdin, acting user or None for the operator, the one line on stderr)
+REFUSALS = [
+    (
+        "short-password",
+        ("add-user", "x1", "--role", "viewer", "--name", "X"),
+        "kort\n",
+        None,
+        "Fejl: Adgangskoden skal være mindst 12 tegn (den er 4).",
+    ),
+    (
+        "last-admin",
+        ("deactivate", "hanna"),
+        "",
+        None,
+        "Fejl: Den sidste aktive administrator kan ikke deaktiveres.",
+    ),
+    (
+        "last-admin-role",
+        ("set-role", "hanna", "viewer"),
+        "",
+        None,
+        "Fejl: Den sidste aktive administrator kan ikke få en anden rolle.",
+    ),
+    (
+        "unknown-user",
+        ("set-role", "ukendt", "viewer"),
+        "",
+        None,
+        "Fejl: Brugeren 'ukendt' findes ikke.",
+    ),
+    (
+        "name-taken",
+        ("add-user", "HANNA", "--role", "viewer", "--name", "H"),
+        PASSWORD,
+        None,
+        "Fejl: Brugernavnet 'hanna' er allerede i brug.",
+    ),
+    (
+        "no-such-snapshot",
+        ("snapshot", "delete", "Findes ikke"),
+        "",
+        None,
+        "Fejl: Statusrapporten 'Findes ikke' findes ikke.",
+    ),
+    (
+        "permission-denied",
+        ("remove-demo",),
+        "",
+        Actor("vera", Role.viewer),
+        "Fejl: Du har ikke adgang til at gøre dette (rolle: Læser (styregruppe)).",
+    ),
+]
+
+
 def test_refused_commands_say_why_in_danish(
-    tmp_path: Path, args: tuple[str, ...], stdin: str, message: str
+    ready: str, monkeypatch: pytest.MonkeyPatch, subtests: pytest.Subtests
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'users.db'}"
-    cli(
-        "add-user",
-        "hanna",
-        "--role",
-        "admin",
-        "--name",
-        "H",
-        stdin="korrekt-hest-batteri\n",
-        env_url=url,
-    )
-    result = cli(*args, stdin=stdin, env_url=url)
-    assert (result.returncode, result.stderr) == (1, message)
+    """Each refusal is one Danish line on stderr and exit code 1, and changes nothing.
+
+    One database for the whole table (a refusal leaves it as it was, which is checked too)."""
+    assert add_user("hanna").exit_code == 0
+    assert add_user("vera", role="viewer").exit_code == 0
+    dispose_engines()
+    before = contents(ready)
+    for case, args, stdin, actor, message in REFUSALS:
+        with subtests.test(case), monkeypatch.context() as patch:
+            if actor is not None:
+                patch.setattr(manage, "operator", lambda actor=actor: actor)
+            result = run(*args, input=stdin)
+            assert (result.exit_code, result.stdout, result.stderr) == (1, "", message + "\n")
+    dispose_engines()
+    assert contents(ready) == before
 
 
-def test_a_password_is_never_taken_from_the_arguments() -> None:
-    from manage import build_parser
-
-    with pytest.raises(SystemExit):
-        build_parser().parse_args(
-            ["add-user", "x", "--role", "viewer", "--name", "X", "--password", "hemmelig-kode-123"]
-        )
+TYPED = "korrekt-hest-batteri"
 
 
-def test_case_import_and_demo_data_from_the_command_line(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'cases.db'}"
+@pytest.mark.parametrize(
+    ("typed", "exit_code", "stdout", "last_line"),
+    [
+        ((TYPED, TYPED), 0, "Brugeren eva (viewer) er oprettet.\n", "Gentag adgangskode: "),
+        ((TYPED, TYPED + "!"), 1, "", "Fejl: De to adgangskoder er ikke ens."),
+    ],
+    ids=["the-same-twice", "two-different"],
+)
+@only_sqlite
+def test_a_password_from_the_terminal_is_asked_twice_and_not_shown(
+    ready: str,
+    monkeypatch: pytest.MonkeyPatch,
+    typed: tuple[str, str],
+    exit_code: int,
+    stdout: str,
+    last_line: str,
+) -> None:
+    monkeypatch.setattr(manage, "stdin_is_terminal", lambda: True)
+    result = run("add-user", "eva", "--role", "viewer", "--name", "Eva", input="\n".join(typed))
+    assert (result.exit_code, result.stdout) == (exit_code, stdout)
+    assert result.stderr.startswith("Adgangskode: ")
+    assert result.stderr.rstrip("\n").splitlines()[-1].endswith(last_line)
+    assert TYPED not in result.output
+
+
+# --- cases -------------------------------------------------------------------------------
+
+
+def test_case_import_and_demo_data_from_the_command_line(ready: str, tmp_path: Path) -> None:
     bad = tmp_path / "fejl.csv"
     bad.write_bytes(
         "Sagsreference;Team;Spor;Gennemgået\nS-1;Ungeteamet;A.1;30-02-2025\n".encode("cp1252")
     )
-    refused = cli("import-cases", str(bad), env_url=url)
-    assert refused.returncode == 1
+    refused = run("import-cases", str(bad))
+    assert refused.exit_code == 1
     assert refused.stderr.splitlines() == [
         "fejl.csv, linje 2, kolonne Team: ukendt team 'Ungeteamet' "
         "(tilladt: Børn og Unge, Handicap, Modtagelsen)",
@@ -182,64 +577,107 @@ def test_case_import_and_demo_data_from_the_command_line(tmp_path: Path) -> None
     ]
     good = tmp_path / "sager.csv"
     good.write_text("Sagsreference;Team;Spor\nS-1;Handicap;C.1\n", encoding="utf-8-sig")
-    assert cli("import-cases", str(good), env_url=url).stdout == (
+    assert run("import-cases", str(good)).stdout == (
         "Indlæst: 1 nye, 0 ændrede, 0 uændrede sager (0 sagsskridt).\n"
     )
-    assert cli("seed-demo", env_url=url).stdout.startswith("400 demosager er indlæst")
-    assert cli("remove-demo", env_url=url).stdout == "400 demosager er fjernet.\n"
+    assert run("seed-demo").stdout.startswith("400 demosager er indlæst")
+    assert run("remove-demo").stdout == "400 demosager er fjernet.\n"
+    missing = run("import-cases", str(tmp_path / "findes-ikke.csv"))
+    assert (missing.exit_code, missing.stderr) == (
+        1,
+        f"Fejl: Filen {tmp_path / 'findes-ikke.csv'} findes ikke.\n",
+    )
 
 
-def test_status_reports_from_the_command_line(tmp_path: Path) -> None:
+# --- status reports and slides -----------------------------------------------------------
+
+
+def test_status_reports_from_the_command_line(ready: str, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    created = run("snapshot", "create", "Status  BLU 29.9.2025", "--date", "2025-09-29")
+    assert created.stdout == "Statusrapporten «Status BLU 29.9.2025» er oprettet.\n"
+    assert run("snapshot", "list").stdout == "2025-09-29\tStatus BLU 29.9.2025\n"
+    out = tmp_path / "bilag.xlsx"
+    result = run("export-report", *REPORT, "--format", "xlsx", "--out", str(out))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "Sammenligning" in load_workbook(out).sheetnames
+    missing = run("export-report", "--snapshot", "Findes ikke", "--format", "pdf", "--out", "x.pdf")
+    assert (missing.exit_code, missing.stderr) == (
+        1,
+        "Fejl: Statusrapporten 'Findes ikke' findes ikke.\n",
+    )
+    deleted = run("snapshot", "delete", "Status BLU 29.9.2025")
+    assert (deleted.exit_code, deleted.stdout) == (
+        0,
+        "Statusrapporten «Status BLU 29.9.2025» er slettet.\n",
+    )
+    assert run("snapshot", "list").stdout == ""
+
+
+REPORT = ("--snapshot", "Status BLU 29.9.2025", "--compare", "Status BLU 29.9.2025")
+
+
+@only_sqlite
+def test_report_files_from_the_command_line(ready: str, tmp_path: Path) -> None:
+    """Every format once; the files do not depend on the backend (both are read above)."""
     from docx import Document
     from openpyxl import load_workbook
 
-    url = f"sqlite:///{tmp_path / 'reports.db'}"
-    created = cli("snapshot", "create", "Status BLU 29.9.2025", "--date", "2025-09-29", env_url=url)
-    assert created.stdout == "Statusrapporten «Status BLU 29.9.2025» er oprettet.\n"
-    assert cli("snapshot", "list", env_url=url).stdout == "2025-09-29\tStatus BLU 29.9.2025\n"
+    assert run("snapshot", "create", "Status BLU 29.9.2025", "--date", "2025-09-29").exit_code == 0
     for fmt in ("xlsx", "docx", "pdf"):
         out = tmp_path / f"bilag.{fmt}"
-        result = cli(
-            "export-report",
-            "--snapshot",
-            "Status BLU 29.9.2025",
-            "--compare",
-            "Status BLU 29.9.2025",
-            "--format",
-            fmt,
-            "--out",
-            str(out),
-            env_url=url,
-        )
-        assert result.returncode == 0, result.stderr
+        result = run("export-report", *REPORT, "--format", fmt, "--out", str(out))
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert result.stdout.startswith(f"{out} er skrevet (")
     assert "Sammenligning" in load_workbook(tmp_path / "bilag.xlsx").sheetnames
     assert (
         Document(str(tmp_path / "bilag.docx")).paragraphs[0].text == "Bilag: Status BLU 29.9.2025"
     )
     assert (tmp_path / "bilag.pdf").read_bytes().startswith(b"%PDF")
-    missing = cli(
-        "export-report",
-        "--snapshot",
-        "Findes ikke",
-        "--format",
-        "pdf",
-        "--out",
-        str(tmp_path / "x.pdf"),
-        env_url=url,
-    )
-    assert (missing.returncode, missing.stderr) == (
-        1,
-        "Fejl: Statusrapporten 'Findes ikke' findes ikke.\n",
-    )
-    assert cli("snapshot", "delete", "Status BLU 29.9.2025", env_url=url).returncode == 0
-    assert cli("snapshot", "list", env_url=url).stdout == ""
 
 
-def test_export_slides_from_the_command_line(tmp_path: Path) -> None:
+@only_sqlite
+def test_export_slides_from_the_command_line(ready: str, tmp_path: Path) -> None:
+    """The slides once (on PostgreSQL, export-slides runs in the test that nothing is written)."""
     from pptx import Presentation
 
     out = tmp_path / "borgermoede.pptx"
-    result = cli("export-slides", "--out", str(out), env_url=f"sqlite:///{tmp_path / 's.db'}")
-    assert result.returncode == 0, result.stderr
+    result = run("export-slides", "--out", str(out))
+    assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.endswith("7 dias).\n")
     assert len(Presentation(str(out)).slides) == 7
+
+
+# --- the real entry point ----------------------------------------------------------------
+
+
+def imported(importtime: str) -> set[str]:
+    """The top-level packages named in `python -X importtime` output."""
+    names = (line.rsplit("|", 1)[-1].strip() for line in importtime.splitlines() if "|" in line)
+    return {name.split(".")[0] for name in names}
+
+
+@only_sqlite
+def test_manage_runs_as_a_script_and_honours_database_url(ready: str) -> None:
+    """The one subprocess test: the script starts, speaks Danish, reads DATABASE_URL (the user
+    it lists exists only there) and keeps heavy libraries out of a quick command."""
+    assert add_user("skriptet").exit_code == 0
+
+    def script(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-X", "importtime", "manage.py", *args],
+            cwd=PROJECT_ROOT,
+            env={**os.environ},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+
+    shown = script("--help")
+    assert shown.stdout.startswith("Brug: manage.py [TILVALG] KOMMANDO [ARGUMENTER]...\n")
+    assert "  list-users      List brugere som CSV.\n" in shown.stdout
+    assert "models" not in imported(shown.stderr)
+    listed = script("list-users")
+    assert listed.stdout == f"{USERS_HEADER}\nskriptet,Skriptet,,admin,True,\n"
+    assert imported(listed.stderr).isdisjoint(HEAVY_MODULES)

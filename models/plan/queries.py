@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 import sqlalchemy as sa
 from pydantic import ConfigDict
 from sqlmodel import Session, select
 
 from models.plan.status import STATUS_ORDER, Status
-from models.plan.tables import Action, ActionBase, Plan, Result, Theme, Track
+from models.plan.tables import Action, ActionBase, Plan, PlanBase, Result, Theme, Track
 
 
 class ActionView(ActionBase):
@@ -50,19 +49,10 @@ class ThemeView:
         return [action for track in self.tracks for action in track.actions]
 
 
-@dataclass(frozen=True)
-class PlanView:
-    title: str
-    municipality: str
-    period_start_year: int
-    period_end_year: int
-    approved_by: str
-    approved_on: dt.date
-    restoration_deadline: dt.date
-    restoration_deadline_text: str
-    budget_2025_dkk: int
-    budget_2025_text: str
-    background: list[dict[str, Any]]
+class PlanView(PlanBase):
+    """The plan's metadata as pages and reports read it (immutable)."""
+
+    model_config = ConfigDict(frozen=True)
 
 
 @dataclass(frozen=True)
@@ -89,8 +79,7 @@ def get_plan(session: Session) -> PlanView | None:
     plan = session.exec(select(Plan)).first()
     if plan is None:
         return None
-    fields = PlanView.__dataclass_fields__
-    return PlanView(**{name: getattr(plan, name) for name in fields})
+    return PlanView.model_validate(plan.model_dump(include=set(PlanView.model_fields)))
 
 
 def list_theme_codes(session: Session) -> list[tuple[str, str]]:

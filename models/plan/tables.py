@@ -28,10 +28,9 @@ def status_column(**kwargs: Any) -> sa.Column:
     )
 
 
-class Plan(SQLModel, table=True):
-    """The development and restoration plan (one row)."""
+class PlanBase(SQLModel):
+    """The plan's own facts, as `plan.yaml` states them (one field list for table and view)."""
 
-    id: int | None = Field(default=None, primary_key=True)
     title: str
     municipality: str
     period_start_year: int
@@ -43,6 +42,12 @@ class Plan(SQLModel, table=True):
     budget_2025_dkk: int
     budget_2025_text: str
     background: list[dict[str, Any]] = Field(default_factory=list, sa_column=sa.Column(sa.JSON))
+
+
+class Plan(PlanBase, table=True):
+    """The development and restoration plan (one row)."""
+
+    id: int | None = Field(default=None, primary_key=True)
 
 
 class Theme(SQLModel, table=True):

@@ -46,36 +46,33 @@ def _workbook(header: list[str], rows: list[list[object]], title: str | None = N
     return buffer.getvalue()
 
 
-def _declare_everything(data: bytes) -> bytes:
-    """The same workbook whose sheet declares the dimension A1:XFD1048576."""
+def _rewrite_sheets(data: bytes, change: Callable[[bytes], bytes]) -> bytes:
+    """The same workbook with every sheet's XML passed through `change`."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in source.namelist():
             content = source.read(name)
             if name.startswith("xl/worksheets/sheet"):
-                content = re.sub(
-                    rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', content
-                )
+                content = change(content)
             target.writestr(name, content)
     return out.getvalue()
+
+
+def _declare_everything(data: bytes) -> bytes:
+    """The same workbook whose sheet declares the dimension A1:XFD1048576."""
+    return _rewrite_sheets(
+        data,
+        lambda xml: re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', xml),
+    )
 
 
 def _far_cell(data: bytes) -> bytes:
     """The same workbook with one more cell, in the sheet's very last row."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            content = source.read(name)
-            if name.startswith("xl/worksheets/sheet"):
-                content = content.replace(
-                    b"</sheetData>",
-                    b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-                    b"</sheetData>",
-                )
-            target.writestr(name, content)
-    return out.getvalue()
+    last_row = b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    return _rewrite_sheets(
+        data, lambda xml: xml.replace(b"</sheetData>", last_row + b"</sheetData>")
+    )
 
 
 def _row_counts(engine: Engine) -> dict[str, int]:

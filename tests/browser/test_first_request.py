@@ -1,7 +1,8 @@
 """The first request after a server start must still go through app.py's login gate.
 
 Streamlit's legacy `pages/` mode would otherwise run pages/tema_c.py on its own, skipping
-app.py and its gate. This module gets its own fresh server.
+app.py and its gate. The first test therefore needs a server that has not run a page yet (the
+fixture `pristine_app_url`; such tests run before the other browser tests).
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
 
 
-def test_first_request_to_a_page_url_meets_the_login_gate(page: Page, app_url: str) -> None:
-    page.goto(f"{app_url}/tema_c")
+def test_first_request_to_a_page_url_meets_the_login_gate(
+    page: Page, pristine_app_url: str
+) -> None:
+    page.goto(f"{pristine_app_url}/tema_c")
     wait_for_app(page)
     expect(page.get_by_role("button", name="Log ind")).to_be_visible()
     main = page.get_by_test_id("stMain")

@@ -31,9 +31,9 @@ def test_snapshot_compare_and_download(page: Page, app_server: Server) -> None:
 
     grid = open_editor(page, app_server, "e")
     edit_cell(page, grid, 0, "Status", "Afsluttet/implementeret")
-    expect(page.get_by_text("1 ikke-gemte ændringer")).to_be_visible()
+    expect(page.get_by_text("1 ikke-gemt ændring")).to_be_visible()
     save(page)
-    expect(page.get_by_text("1 handlinger gemt: E.1.1.")).to_be_visible()
+    expect(page.get_by_text("1 handling gemt: E.1.1.")).to_be_visible()
 
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Statusrapporter").click()
     wait_for_app(page)

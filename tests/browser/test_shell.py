@@ -9,7 +9,9 @@ import pytest
 from tests.browser.conftest import ARTIFACTS, log_in, wait_for_app
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from collections.abc import Callable
+
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -29,8 +31,8 @@ def test_overview_renders_the_plan_and_links_every_theme(page: Page, app_url: st
     page.screenshot(path=str(ARTIFACTS / "overview_1366x768.png"))
 
 
-def test_overview_on_a_projector_sized_screen(browser: Browser, app_url: str) -> None:
-    page = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+def test_overview_on_a_projector_sized_screen(new_page: Callable[..., Page], app_url: str) -> None:
+    page = new_page(1920, 1080)
     log_in(page, app_url, "vera")
     for heading in (
         "Status pr. tema",

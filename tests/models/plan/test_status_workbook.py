@@ -148,3 +148,23 @@ def test_unreadable_files_are_refused(session: Session, data: bytes, message: st
     with pytest.raises(WorkbookError) as error:
         read_status_workbook(data, {})
     assert str(error.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    "note", ["'citat' fra mødet", "=1+1 som tekst", "-3 dage"], ids=["quote", "formula", "minus"]
+)
+def test_an_unchanged_note_survives_the_round_trip_as_written(
+    engine: Engine, session: Session, note: str
+) -> None:
+    """Only the apostrophe the download added is taken off again; the user's own stays."""
+    seed_database(engine)
+    action = next(iter(current_actions(session).values()))
+    save_action_edits(
+        session,
+        actor=actor_for(make_user(session, "ole", Role.editor)),
+        edits=[ActionEdit(action.id, action.version, {"note": note})],
+    )
+    session.commit()
+    data = build_status_workbook(session)
+    preview = read_status_workbook(data, current_actions(session))
+    assert (preview.edits, preview.problems) == ([], [])

@@ -109,6 +109,16 @@ def _close_sqlite_template(path: Path) -> None:
     assert not Path(f"{path}-wal").exists(), f"{path} kept its WAL"
 
 
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class _Postgres:
     """Template and per-test databases on the TEST_DATABASE_URL server.
 
@@ -133,6 +143,21 @@ class _Postgres:
         self._drops: queue.Queue[Callable[[], None] | None] = queue.Queue()
         self._start(self._creates, "pg-create")
         self._start(self._drops, "pg-drop")
+        self._drop_leftovers(base)
+
+    def _drop_leftovers(self, base: str) -> None:
+        """Drop what a killed session on this machine left behind (its pid no longer runs)."""
+        if self.url.host not in (None, "", "localhost", "127.0.0.1", "::1"):
+            return  # another machine's pids mean nothing here
+        with self.admin.connect() as connection:
+            names = connection.exec_driver_sql(
+                "SELECT datname FROM pg_database WHERE datname LIKE %(like)s",
+                {"like": f"{base}\\_p%"},
+            ).scalars()
+            for name in names:
+                match = re.fullmatch(rf"{re.escape(base)}_p(\d+)_.+", name)
+                if match and int(match[1]) != os.getpid() and not _running(int(match[1])):
+                    self._drops.put(lambda name=name: self.drop(name))
 
     def url_of(self, name: str) -> str:
         return self.url.set(database=name).render_as_string(hide_password=False)
@@ -187,7 +212,12 @@ class _Postgres:
             self._pending[kind] -= 1
             made = self._ready[kind].get()
             if isinstance(made, BaseException):
-                raise made
+                if not isinstance(made, Exception):  # pytest's skip or fail
+                    raise made
+                made = None  # any other error: try again here, where it reaches the test
+        else:
+            made = None
+        if made is not None:
             name = made
             self._spares.discard(name)
         else:

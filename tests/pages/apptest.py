@@ -75,12 +75,12 @@ def _v2_pages_manager_init(self: PagesManager, *args: Any, **kwargs: Any) -> Non
     PagesManager.uses_pages_directory = False
 
 
+_scan_component_manifests = manifest_scanner.scan_component_manifests
+
+
 @functools.cache
 def _installed_component_manifests() -> tuple[Any, ...]:
     return tuple(_scan_component_manifests())
-
-
-_scan_component_manifests = manifest_scanner.scan_component_manifests
 
 
 def _scan_once(*_args: Any, **_kwargs: Any) -> list[Any]:

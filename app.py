@@ -1,20 +1,30 @@
-"""Entry point: `streamlit run app.py`."""
+"""Entry point: `streamlit run app.py`.
+
+Streamlit finds `app` below and serves it (`st.App`): Streamlit's own server plus the login
+cookie routes. It then runs this file as the script of every browser session, where
+`__name__` is "__main__".
+"""
 
 import streamlit as st
 
-from components.auth import gate, render_user_box
-from components.navigation import build_pages
-from components.readers import ensure_database
-from components.shell import resume_requested_page, shell_run
-from components.status_html import APP_CSS
-from components.texts import common as texts
+if __name__ == "__main__":
+    from components.auth import gate, render_user_box
+    from components.navigation import build_pages
+    from components.readers import ensure_database
+    from components.shell import resume_requested_page, shell_run
+    from components.status_html import APP_CSS
+    from components.texts import common as texts
 
-st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
-st.html(APP_CSS)
-ensure_database()
-state = gate()
-page = st.navigation(build_pages(state), expanded=True)
-render_user_box(state)
-resume_requested_page()
-with shell_run(state):
-    page.run()
+    st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
+    st.html(APP_CSS)
+    ensure_database()
+    state = gate()
+    page = st.navigation(build_pages(state), expanded=True)
+    render_user_box(state)
+    resume_requested_page()
+    with shell_run(state):
+        page.run()
+else:
+    from components.login_routes import ROUTES
+
+    app = st.App(__file__, routes=ROUTES)

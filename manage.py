@@ -432,7 +432,31 @@ def reset_password_command(username: str) -> None:
     password = read_password()
     with session_scope(writing_engine(), write=True) as session:
         user = reset_password(session, actor=operator(), username=username, password=password)
-    click.echo(f"Adgangskoden for {user.username} er nulstillet.")
+    click.echo(
+        f"Adgangskoden for {user.username} er nulstillet; brugerens logins er afsluttet, "
+        "og en eventuel spærring er ophævet."
+    )
+
+
+@cli.command(
+    "unlock",
+    help="Ophæv spærringen efter forkerte adgangskoder for en bruger.\n\n"
+    "Spærringen gælder brugernavnet og de adresser, forsøgene kom fra; den registreres i "
+    "loginloggen.",
+)
+@click.argument("username", metavar="BRUGERNAVN", help="brugerens brugernavn")
+def unlock_command(username: str) -> None:
+    """Lift the login throttle on a username (audited)."""
+    from models.auth.login import unlock
+    from models.core.db import session_scope
+
+    with session_scope(writing_engine(), write=True) as session:
+        cleared = unlock(session, actor=operator(), username=username)
+    name = username.strip().casefold()
+    if cleared:
+        click.echo(f"Spærringen af {name} er ophævet.")
+    else:
+        click.echo(f"{name} var ikke spærret.")
 
 
 @cli.command(

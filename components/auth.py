@@ -1,39 +1,46 @@
-"""The login gate: streamlit-authenticator for passwords and cookies, st.login for single sign-on.
+"""The login gate: our login form and server-side sessions, st.login for single sign-on.
 
-Every run rebuilds the gate from the database: who is logged in, whether that user is still
-active, and which role they have now. Password checks, lock-outs and the audit go through
-`models.login`, never through the library's own in-memory counters.
+Every run decides from the database who it belongs to: the login session this browser tab
+opened (its id lives in server memory, in `st.session_state`), or, on a fresh page load, the
+session that the browser's HttpOnly cookie stands for. A session that has ended (logout, new
+password, new role, deactivation) or expired logs the tab out on its next run. Password
+checks, the throttle and the audit live in `models.auth`; the cookie is set and deleted by
+the server's own routes (`components.login_routes`), which the page calls once after a login
+or logout.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
-import streamlit_authenticator as stauth
-from streamlit_authenticator.utilities import LoginError
 
+from components.login_routes import COOKIE_NAME, LOGOUT_PATH, SESSION_PATH
 from components.safe_text import inert
 from components.texts import login as t
 from models.auth.first_admin import needs_setup
-from models.auth.login import attempt_login, record_logout, sso_login
+from models.auth.login import attempt_login, record_cookie_refused, record_logout, sso_login
+from models.auth.sessions import (
+    SessionEnd,
+    end_session,
+    handoff_pending,
+    live_session,
+    open_session,
+    session_for_cookie,
+)
 from models.auth.signing_key import WeakKeyError, resolve_cookie_key
-from models.auth.users import ROLE_LABELS, Actor, get_user, list_users
+from models.auth.users import ROLE_LABELS, Actor, get_user
 from models.core.db import session_scope
-from models.core.settings import get_settings
 
-COOKIE_NAME = "genopretning_login"
-_AUTHENTICATOR = "_authenticator"
+LOGIN_SESSION = "_login_session_id"
+"""The tab's login session (the row id; never sent to the browser)."""
+_HANDOFF = "_login_handoff_code"
+_CLEAR_COOKIE = "_login_clear_cookie"
+_COOKIE_READ = "_login_cookie_read"
+_NOTICE = "_login_notice"
 _SSO_AUDITED = "_sso_audited"
-_LOGIN_RUNS = "_login_page_runs"
-LOGIN_FIELDS = {
-    "Form name": t.FORM_TITLE,
-    "Username": t.USERNAME,
-    "Password": t.PASSWORD,
-    "Login": t.BUTTON,
-    "Captcha": "Captcha",
-}
 
 
 @dataclass(frozen=True)
@@ -58,63 +65,25 @@ def sso_configured() -> bool:
     return bool(_secret("auth"))
 
 
-def cookie_expiry_days() -> float:
-    return get_settings().cookie_expiry_days
+def client_address() -> str | None:
+    """The browser's address as the server saw it (None on localhost and without a server)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) else None
 
 
-def cookie_key() -> str:
-    """The cookie-signing key; a weak configured key stops the app with a Danish message."""
+def _cookie() -> str | None:
+    """The login cookie the browser sent when it loaded the page."""
+    value = st.context.cookies.get(COOKIE_NAME)
+    return value if isinstance(value, str) and value else None
+
+
+def require_cookie_key() -> None:
+    """Stop the app with a Danish message when the configured cookie key is weak."""
     try:
-        return resolve_cookie_key()
+        resolve_cookie_key()
     except WeakKeyError as error:
         st.error(inert(error))
         st.stop()
-        raise  # unreachable: st.stop() ends the run
-
-
-def _check_credentials(username: str, password: str) -> bool:
-    """Replaces the library's check: lock-out and audit live in the database."""
-    with session_scope(write=True) as session:
-        result = attempt_login(session, username=username, password=password)
-    if not result.ok:  # wrong password, locked or refused: the message says which
-        raise LoginError(result.message)
-    return True
-
-
-def _build_authenticator() -> stauth.Authenticate:
-    with session_scope() as session:
-        users = [user for user in list_users(session) if user.active]
-    credentials = {
-        "usernames": {
-            user.username: {
-                "name": user.display_name,
-                "password": user.password_hash,
-                "email": user.email or "",
-                "roles": [user.role.value],
-            }
-            for user in users
-        }
-    }
-    authenticator = stauth.Authenticate(
-        credentials,
-        cookie_name=COOKIE_NAME,
-        cookie_key=cookie_key(),
-        cookie_expiry_days=cookie_expiry_days(),
-        auto_hash=False,
-        login_sleep_time=0.0,
-    )
-    model = authenticator.authentication_controller.authentication_model
-    model.check_credentials = _check_credentials
-    return authenticator
-
-
-def _clear_login(authenticator: stauth.Authenticate) -> None:
-    """Forget a login that is no longer valid (deactivated user, revoked cookie)."""
-    if st.session_state.get("authentication_status"):
-        authenticator.logout(location="unrendered")
-        return
-    authenticator.cookie_controller.delete_cookie()
-    st.session_state["logout"] = True  # the library then ignores the cookie in this session
 
 
 def _sso_state() -> AuthState:
@@ -132,67 +101,115 @@ def _sso_state() -> AuthState:
     return AuthState(actor=Actor(user.username, user.role), display_name=user.display_name)
 
 
+def _resume_from_cookie() -> None:
+    """On a tab's first run, take up the session the browser's cookie stands for, if any.
+
+    The cookies are those of the page load (they do not change while the tab is open), so
+    they are read once; a cookie that does not log in is audited and deleted.
+    """
+    if st.session_state.get(_COOKIE_READ):
+        return
+    st.session_state[_COOKIE_READ] = True
+    token = _cookie()
+    if token is None:
+        return
+    with session_scope(write=True) as session:
+        row = session_for_cookie(session, token)
+        if row is None:
+            record_cookie_refused(session, client=client_address())
+    if row is None:
+        st.session_state[_NOTICE] = t.COOKIE_REFUSED
+        st.session_state[_CLEAR_COOKIE] = True
+        return
+    st.session_state[LOGIN_SESSION] = row.id
+
+
+def _log_out_tab(notice: str | None = None) -> AuthState:
+    """Forget this tab's login (its session has ended) and delete the browser's cookie."""
+    st.session_state.pop(LOGIN_SESSION, None)
+    st.session_state.pop(_HANDOFF, None)
+    st.session_state[_CLEAR_COOKIE] = True
+    if notice:
+        st.session_state[_NOTICE] = notice
+    return AuthState()
+
+
 def gate() -> AuthState:
     """Decide, on the server and from the database, who this run belongs to."""
+    require_cookie_key()
     with session_scope() as session:
         if needs_setup(session):
             return AuthState(setup_needed=True)
     if sso_configured() and st.user.is_logged_in:
         return _sso_state()
-    authenticator = _build_authenticator()
-    st.session_state[_AUTHENTICATOR] = authenticator
-    try:
-        authenticator.login(location="unrendered")  # resumes a session from a valid cookie
-    except LoginError:
-        _clear_login(authenticator)
-    if not st.session_state.get("authentication_status"):
+    _resume_from_cookie()
+    session_id = st.session_state.get(LOGIN_SESSION)
+    if session_id is None:
         return AuthState()
     with session_scope() as session:
-        user = get_user(session, st.session_state.get("username") or "")
+        row = live_session(session, session_id=session_id)
+        user = get_user(session, row.username) if row is not None else None
+        if _HANDOFF in st.session_state and not handoff_pending(session, session_id=session_id):
+            del st.session_state[_HANDOFF]  # the browser has its cookie
     if user is None or not user.active:
-        _clear_login(authenticator)
-        return AuthState()
+        return _log_out_tab(t.SESSION_ENDED)
     return AuthState(actor=Actor(user.username, user.role), display_name=user.display_name)
 
 
-def _cookie_helper_ready(authenticator: stauth.Authenticate) -> bool:
-    """True once the browser's cookie component has reported (it reruns the app when it does).
-
-    Showing the form before that lets a quick click on "Log ind" be swallowed by that rerun.
-    The component always sees at least Streamlit's own XSRF cookie.
-    """
-    runs = st.session_state[_LOGIN_RUNS] = st.session_state.get(_LOGIN_RUNS, 0) + 1
-    return runs > 1 or bool(authenticator.cookie_controller.cookie_model.cookie_manager.cookies)
+def _call_route(path: str, body: str = "") -> None:
+    """Have the browser POST to one of the cookie routes (same origin, so the answer's
+    Set-Cookie applies). The body is our own one-time code, never user input."""
+    st.html(
+        "<script>fetch("
+        f"{json.dumps(path)}, {{method: 'POST', credentials: 'same-origin', "
+        f"body: {json.dumps(body)}}});</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def render_login_form() -> None:
-    """The login form (Danish labels); reruns into the app on success."""
-    authenticator: stauth.Authenticate = st.session_state[_AUTHENTICATOR]
-    if not _cookie_helper_ready(authenticator):
-        st.caption(t.LOADING)
-        st.button(t.CONTINUE, key="login_continue")  # any click reruns
-        return
-    try:
-        authenticator.login(location="main", fields=LOGIN_FIELDS, key="login_form")
-    except LoginError as error:
-        st.error(inert(error))
-        return
-    if st.session_state.get("authentication_status"):
-        # No st.rerun() here: the cookie component must render to store the cookie; it
-        # reruns the app itself, and the next run shows the user's pages.
-        st.success(t.DONE)
-        return
+    """The login form (Danish labels); on success the next run shows the user's pages."""
+    notice = st.session_state.pop(_NOTICE, None)
+    if notice:
+        st.info(notice)
+    if st.session_state.pop(_CLEAR_COOKIE, False):
+        _call_route(LOGOUT_PATH)
+    with st.form("login_form"):
+        st.subheader(t.FORM_TITLE)
+        username = st.text_input(t.USERNAME, autocomplete="username")
+        password = st.text_input(t.PASSWORD, type="password", autocomplete="current-password")
+        submitted = st.form_submit_button(t.BUTTON, type="primary")
+    if submitted:
+        _log_in(username, password)
     if sso_configured():
         st.divider()
         if st.button(t.SSO_BUTTON, type="secondary"):
             st.login()
 
 
-def _on_logout(details: dict[str, Any]) -> None:
-    username = details.get("username")
-    if username:
-        with session_scope(write=True) as session:
-            record_logout(session, username=username)
+def _log_in(username: str, password: str) -> None:
+    client = client_address()
+    with session_scope(write=True) as session:
+        result = attempt_login(session, username=username, password=password, client=client)
+        opened = (
+            open_session(session, username=result.username, client=client) if result.ok else None
+        )
+    if opened is None:
+        st.error(inert(result.message))
+        return
+    st.session_state[LOGIN_SESSION] = opened.id
+    st.session_state[_HANDOFF] = opened.handoff_code
+    st.rerun()
+
+
+def _log_out(username: str) -> None:
+    session_id = st.session_state.get(LOGIN_SESSION)
+    with session_scope(write=True) as session:
+        if session_id is not None:
+            end_session(session, session_id=session_id, reason=SessionEnd.logout)
+        record_logout(session, username=username, client=client_address())
+    _log_out_tab()
+    st.rerun()
 
 
 def render_user_box(state: AuthState) -> None:
@@ -206,14 +223,12 @@ def render_user_box(state: AuthState) -> None:
     if sso_configured() and st.user.is_logged_in:
         if st.sidebar.button(t.LOGOUT, key="logout_sso"):
             with session_scope(write=True) as session:
-                record_logout(session, username=state.actor.username)
+                record_logout(session, username=state.actor.username, client=client_address())
             st.logout()
         return
-    authenticator: stauth.Authenticate = st.session_state[_AUTHENTICATOR]
-    # The cookie component deletes the cookie and reruns the app itself.
-    authenticator.logout(
-        button_name=t.LOGOUT,
-        location="sidebar",
-        key="logout_button",
-        callback=_on_logout,
-    )
+    if st.sidebar.button(t.LOGOUT, key="logout_button"):
+        _log_out(state.actor.username)
+    code = st.session_state.get(_HANDOFF)
+    if code:
+        with st.sidebar:
+            _call_route(SESSION_PATH, code)

@@ -15,9 +15,11 @@ from sqlmodel import Session
 from components.safe_text import inert
 from models.auth.first_admin import get_or_create_setup_code
 from models.auth.login import LoginEvent, login_events
+from models.auth.throttle import Block, current_blocks
 from models.auth.users import User, list_users
 from models.bootstrap import SchemaError, start_app_database
 from models.core.db import database_url, get_engine, session_scope
+from models.core.time import utcnow
 from models.indicators.service import IndicatorCard, indicator_cards, measurement_revision
 from models.plan.change_log import ChangeRow, list_change_authors, list_changes
 from models.plan.queries import (
@@ -182,6 +184,12 @@ def load_users() -> list[User]:
 def load_login_events() -> list[LoginEvent]:
     with session_scope() as session:
         return login_events(session)
+
+
+def load_login_blocks() -> list[Block]:
+    """The login throttles that block right now (not cached: they run out by themselves)."""
+    with session_scope() as session:
+        return current_blocks(session, utcnow())
 
 
 def load_key_messages() -> list[str]:

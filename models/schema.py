@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
-from models.auth import first_admin, login, users
+from models.auth import first_admin, login, sessions, throttle, users
 from models.indicators import tables as indicator_tables
 from models.plan import tables as plan_tables
 from models.reports import snapshots
@@ -18,6 +18,8 @@ from models.restoration import tables as restoration_tables
 TABLE_MODULES = (
     users,
     login,
+    sessions,
+    throttle,
     first_admin,
     plan_tables,
     restoration_tables,

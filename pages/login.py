@@ -11,7 +11,7 @@ require_shell(__file__)
 st.title(common.APP_TITLE)
 st.caption(login.INTRO)
 show_flash()
-if st.session_state.get("setup_done") and not st.session_state.get("authentication_status"):
+if st.session_state.pop("setup_done", False):
     st.success(setup.DONE)
 left, _ = st.columns([2, 3])
 with left:

@@ -4,10 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from components.commands import run_command, show_flash
-from components.readers import load_login_events, load_users
+from components.readers import load_login_blocks, load_login_events, load_users
 from components.shell import current_actor, require_shell
 from components.texts import common
 from components.texts import users as t
+from models.auth.login import unlock
 from models.auth.users import (
     MANAGE_USERS,
     ROLE_LABELS,
@@ -58,12 +59,13 @@ usernames = [user.username for user in users]
 st.title(t.TITLE)
 show_flash()
 st.dataframe(user_table(users), hide_index=True, width="stretch")
-add, role, password, active, log = st.tabs(
+add, role, password, active, blocks, log = st.tabs(
     [
         t.TAB_ADD,
         t.TAB_ROLE,
         t.TAB_PASSWORD,
         t.TAB_ACTIVE,
+        t.TAB_BLOCKS,
         t.TAB_LOG,
     ]
 )
@@ -128,6 +130,37 @@ with active, st.form("set_active"):
             username=target,
             active=activate,
         )
+with blocks:
+    st.caption(t.BLOCKS_INTRO)
+    current = load_login_blocks()
+    if not current:
+        st.info(t.NO_BLOCKS)
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        t.BLOCK_COLUMNS["username"]: block.username,
+                        t.BLOCK_COLUMNS["client"]: block.client or t.ALL_ADDRESSES,
+                        t.BLOCK_COLUMNS["failures"]: block.failures,
+                        t.BLOCK_COLUMNS["until"]: datetime_da(block.until),
+                    }
+                    for block in current
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+        with st.form("unlock"):
+            blocked = sorted({block.username for block in current})
+            target = st.selectbox(t.SELECT, blocked, key="unlock_user")
+            if st.form_submit_button(t.UNLOCK_BUTTON):
+                run_command(
+                    unlock,
+                    success=t.UNLOCKED.format(username=target),
+                    actor=actor,
+                    username=target,
+                )
 with log:
     st.dataframe(
         pd.DataFrame(
@@ -136,6 +169,8 @@ with log:
                     t.LOG_COLUMNS["occurred_at"]: datetime_da(event.occurred_at),
                     t.LOG_COLUMNS["username"]: event.username,
                     t.LOG_COLUMNS["outcome"]: t.OUTCOME_LABELS[event.outcome],
+                    t.LOG_COLUMNS["client"]: event.client or "",
+                    t.LOG_COLUMNS["actor"]: event.actor or "",
                 }
                 for event in events
             ]

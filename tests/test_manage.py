@@ -124,6 +124,7 @@ COMMANDS = [
     ("add-user", "Opret en bruger (adgangskode fra stdin eller prompt)."),
     ("set-role", "Skift en brugers rolle."),
     ("reset-password", "Giv en bruger en ny adgangskode (fra stdin eller prompt)."),
+    ("unlock", "Ophæv spærringen efter forkerte adgangskoder for en bruger."),
     ("deactivate", "Deaktivér en bruger."),
     ("list-users", "List brugere som CSV."),
     ("export-changes", "Skriv ændringsloggen som CSV til stdout."),
@@ -444,7 +445,11 @@ def test_user_management_from_the_command_line(database: str) -> None:
     assert run("add-user", "bo", "--role", "viewer", "--name", "Bo", input=PASSWORD).exit_code == 0
     assert run("set-role", "BO", "editor").stdout == "bo har nu rollen editor.\n"
     reset = run("reset-password", "bo", input="et-helt-nyt-kodeord\n")
-    assert (reset.exit_code, reset.stdout) == (0, "Adgangskoden for bo er nulstillet.\n")
+    assert (reset.exit_code, reset.stdout) == (
+        0,
+        "Adgangskoden for bo er nulstillet; brugerens logins er afsluttet, "
+        "og en eventuel spærring er ophævet.\n",
+    )
     assert run("deactivate", "bo").stdout == "bo er deaktiveret.\n"
 
     listing = run("list-users").stdout.splitlines()
@@ -454,6 +459,35 @@ def test_user_management_from_the_command_line(database: str) -> None:
     used = run("setup-code")
     assert used.exit_code == 1
     assert "opsætningskoden er brugt" in used.stderr
+
+
+def test_unlock_lifts_the_throttle_and_is_audited(ready: str) -> None:
+    from sqlmodel import select
+
+    from models.auth.login import LoginEvent, LoginOutcome, attempt_login
+    from models.core.db import get_engine, session_scope
+
+    assert add_user("bo", "editor").exit_code == 0
+    assert run("unlock", "bo").stdout == "bo var ikke spærret.\n"
+    for _ in range(5):
+        with session_scope(get_engine(), write=True) as session:
+            attempt_login(session, username="bo", password="forkert-kodeord", client="10.1.1.1")
+    with session_scope(get_engine(), write=True) as session:
+        refused = attempt_login(
+            session, username="bo", password=PASSWORD.strip(), client="10.1.1.1"
+        )
+    assert refused.outcome == LoginOutcome.refused_locked
+    assert run("unlock", "BO").stdout == "Spærringen af bo er ophævet.\n"
+    with session_scope(get_engine(), write=True) as session:
+        assert attempt_login(
+            session, username="bo", password=PASSWORD.strip(), client="10.1.1.1"
+        ).ok
+        unlocked = session.exec(
+            select(LoginEvent).where(LoginEvent.outcome == LoginOutcome.unlocked)
+        ).all()
+    assert [(e.username, e.actor) for e in unlocked] == [("bo", "system"), ("bo", "system")]
+    missing = run("unlock", "nemo")
+    assert (missing.exit_code, missing.stderr) == (1, "Fejl: Brugeren 'nemo' findes ikke.\n")
 
 
 # (case, command, stdin, acting user or None for the operator, the one line on stderr)

@@ -1,5 +1,5 @@
 """Tripwires for the Streamlit workarounds listed in the README: each fails, with the README
-row to re-check, if an upgrade of Streamlit or its login libraries removes what we rely on.
+row to re-check, if an upgrade of Streamlit removes what we rely on.
 
 The behaviour itself is tested where users meet it (browser journeys and page tests); these
 tests name the exact internals, so a broken upgrade says which workaround broke.
@@ -8,37 +8,28 @@ tests name the exact internals, so a broken upgrade says which workaround broke.
 from __future__ import annotations
 
 import inspect
+from pathlib import Path
 
-import extra_streamlit_components as stx
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit_authenticator.models.authentication_model import AuthenticationModel
+from streamlit.web.server.app_discovery import discover_asgi_app
 
-from components import auth
 from models.core.chart_axes import MONTH_LABELS, NUMBER_LABELS, month_axis, number_axis
 
+APP = Path(__file__).resolve().parents[1] / "app.py"
 
-def test_password_checks_still_go_through_the_method_we_swap() -> None:
-    """README: 'the private authenticator method that is swapped' (components/auth.py).
 
-    Lock-out and audit live in our check; if the library stopped calling
-    `check_credentials` from `login`, passwords would be checked without them.
+def test_streamlit_run_serves_app_py_as_an_asgi_app_with_our_routes() -> None:
+    """README: 'st.App in the entry script' (app.py).
+
+    `streamlit run app.py` serves app.py's `app` (with the login-cookie routes) only if it
+    still finds it by reading the file; the same file is then each session's script, run as
+    "__main__".
     """
-    assert "self.check_credentials(username, password)" in inspect.getsource(
-        AuthenticationModel.login
-    )
-    source = inspect.getsource(auth._build_authenticator)
-    assert "authentication_model" in source
-    assert "model.check_credentials = _check_credentials" in source
-
-
-def test_the_cookie_helper_exposes_the_cookies_it_has_seen() -> None:
-    """README: 'the cookie component's first rerun' (components/auth.py).
-
-    The login form waits until the browser's cookie component has reported once; we read
-    that from the component's `cookies`, set by its constructor.
-    """
-    assert "self.cookies = self.cookie_manager(" in inspect.getsource(stx.CookieManager.__init__)
-    assert "cookie_model.cookie_manager.cookies" in inspect.getsource(auth._cookie_helper_ready)
+    found = discover_asgi_app(APP)
+    assert (found.is_asgi_app, found.app_name, found.import_string) == (True, "app", "app:app")
+    source = APP.read_text(encoding="utf-8")
+    assert 'if __name__ == "__main__":' in source
+    assert "st.App(__file__, routes=ROUTES)" in source
 
 
 def test_apptest_can_still_be_switched_out_of_legacy_pages_mode() -> None:

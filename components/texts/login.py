@@ -11,9 +11,13 @@ USERNAME = "Brugernavn"
 PASSWORD = "Adgangskode"
 BUTTON = "Log ind"
 SSO_BUTTON = "Log ind med organisationens konto (Microsoft)"
-LOADING = "Login-formularen indlæses …"
-CONTINUE = "Vis login"
-DONE = "Du er logget ind."
+COOKIE_REFUSED = (
+    "Dit gemte login gælder ikke længere (udløbet, logget ud eller ugyldigt). Log ind igen."
+)
+SESSION_ENDED = (
+    "Du er blevet logget ud, fordi dit login er afsluttet (fx ny adgangskode eller rolle). "
+    "Log ind igen."
+)
 LOGGED_IN_AS = "Logget ind som **{name}**  \n{role}"
 LOGOUT = "Log ud"
 

@@ -16,6 +16,23 @@ TAB_ROLE = "Skift rolle"
 TAB_PASSWORD = "Nulstil adgangskode"
 TAB_ACTIVE = "Deaktiver / genaktiver"
 TAB_LOG = "Loginlog"
+TAB_BLOCKS = "Spærringer"
+BLOCKS_INTRO = (
+    "Efter 5 forkerte adgangskoder i træk venter et brugernavn først 1 minut, derefter 2, 4, "
+    "8 … op til 60 minutter, før næste forsøg prøves. Spærringen gælder den adresse, forsøgene "
+    "kom fra, og adresser som brugeren aldrig har logget ind fra; brugerens egne, kendte "
+    "adresser rammes ikke af forsøg andre steder fra. En ny adgangskode ophæver også spærringen."
+)
+NO_BLOCKS = "Ingen brugernavne er spærret lige nu."
+UNLOCK_BUTTON = "Lås op"
+UNLOCKED = "Spærringen af {username} er ophævet."
+BLOCK_COLUMNS = {
+    "username": "Brugernavn",
+    "client": "Adresse",
+    "failures": "Forkerte forsøg i træk",
+    "until": "Spærret til",
+}
+ALL_ADDRESSES = "alle ukendte adresser"
 SELECT = "Bruger"
 ADD_BUTTON = "Opret bruger"
 ROLE_BUTTON = "Skift rolle"
@@ -38,7 +55,13 @@ COLUMNS = {
     "created_at": "Oprettet",
     "last_login_at": "Seneste login",
 }
-LOG_COLUMNS = {"occurred_at": "Tidspunkt", "username": "Brugernavn", "outcome": "Hændelse"}
+LOG_COLUMNS = {
+    "occurred_at": "Tidspunkt",
+    "username": "Brugernavn",
+    "outcome": "Hændelse",
+    "client": "Adresse",
+    "actor": "Udført af",
+}
 OUTCOME_LABELS = {
     "success": "Logget ind",
     "failure": "Forkert adgangskode",
@@ -47,4 +70,6 @@ OUTCOME_LABELS = {
     "logout": "Logget ud",
     "sso_success": "Logget ind (SSO)",
     "sso_unknown": "SSO: ukendt e-mail",
+    "unlocked": "Spærring ophævet",
+    "cookie_refused": "Afvist login-cookie",
 }

@@ -3,7 +3,10 @@
 - `users`: the `User` table, `Role`, `Actor`, the role sets (`EDIT_PLAN`, …) and
   `authorize()`, which every write function calls to re-read the acting user from the database.
 - `passwords`: the password rules and bcrypt hashes (streamlit-authenticator's format).
-- `login`: `attempt_login()` with lock-out, SSO mapping, and the `login_event` audit.
+- `login`: `attempt_login()` under the throttle, `unlock()`, SSO mapping, and the
+  `login_event` audit.
+- `throttle`: the brute-force counters by username and by client address, with back-off.
+- `sessions`: server-side login sessions: what a login cookie stands for, and what ends it.
 - `first_admin`: the one-time setup code that lets one person create the first admin.
 - `signing_key`: the login cookie's key: configured, or generated once in the data folder.
 
@@ -26,11 +29,34 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "LoginOutcome",
             "LoginEvent",
             "LoginResult",
-            "locked_until",
+            "is_known_address",
             "attempt_login",
+            "unlock",
+            "record_cookie_refused",
             "record_logout",
             "sso_login",
             "login_events",
+        ],
+        "sessions": [
+            "SessionEnd",
+            "LoginSession",
+            "OpenedSession",
+            "IssuedCookie",
+            "open_session",
+            "redeem_handoff",
+            "handoff_pending",
+            "live_session",
+            "session_for_cookie",
+            "end_session",
+            "end_user_sessions",
+        ],
+        "throttle": [
+            "LoginThrottle",
+            "Block",
+            "backoff",
+            "client_label",
+            "current_blocks",
+            "clear_counters",
         ],
         "passwords": [
             "PasswordError",

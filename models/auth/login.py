@@ -1,8 +1,10 @@
 """Password login with brute-force protection, and the audit of every login event.
 
-After 5 failed logins for one username within 15 minutes, that username is refused for 15
-minutes, even with the right password; then it unlocks by itself. Unknown usernames are
-throttled the same way, so the answers do not reveal which usernames exist.
+`attempt_login` checks a password under the throttle of `models.auth.throttle` (by username
+and by client address, with exponential back-off; see there). Unknown usernames are
+throttled and timed the same way, so the answers do not reveal which usernames exist. Every
+attempt, lock, unlock, logout and refused cookie is written to `login_event`, never a
+password.
 """
 
 from __future__ import annotations
@@ -14,13 +16,20 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Field, Session, SQLModel, select
 
+from models.auth import throttle
 from models.auth.passwords import dummy_hash, verify_password
-from models.auth.users import Role, User, get_user, normalise_username, user_for_email
+from models.auth.users import (
+    MANAGE_USERS,
+    Actor,
+    Role,
+    User,
+    UserError,
+    authorize,
+    get_user,
+    normalise_username,
+    user_for_email,
+)
 from models.core.time import utcnow
-
-MAX_FAILURES = 5
-FAILURE_WINDOW = dt.timedelta(minutes=15)
-LOCK_DURATION = dt.timedelta(minutes=15)
 
 
 class LoginOutcome(enum.StrEnum):
@@ -31,6 +40,8 @@ class LoginOutcome(enum.StrEnum):
     logout = "logout"
     sso_success = "sso_success"
     sso_unknown = "sso_unknown"
+    unlocked = "unlocked"  # an admin lifted the throttle (`actor` says who)
+    cookie_refused = "cookie_refused"  # a login cookie that is forged, expired or ended
 
 
 class LoginEvent(SQLModel, table=True):
@@ -53,6 +64,10 @@ class LoginEvent(SQLModel, table=True):
             nullable=False,
         )
     )
+    client: str | None = Field(default=None, max_length=throttle.CLIENT_MAX_LENGTH)
+    """The client's address as the server saw it."""
+    actor: str | None = Field(default=None, max_length=64)
+    """Who did it, where that is not the user (an admin's unlock)."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +76,8 @@ class LoginResult:
     username: str
     display_name: str = ""
     role: Role | None = None
-    locked_until: dt.datetime | None = None
+    blocked_until: dt.datetime | None = None
+    now: dt.datetime | None = None
 
     @property
     def ok(self) -> bool:
@@ -72,80 +88,119 @@ class LoginResult:
         """What the login form tells the person, in Danish."""
         if self.outcome == LoginOutcome.success:
             return ""
-        if self.locked_until is not None:
-            minutes = max(1, -(-int((self.locked_until - utcnow()).total_seconds()) // 60))
+        if self.blocked_until is not None:
+            seconds = (self.blocked_until - (self.now or utcnow())).total_seconds()
+            minutes = max(1, -(-int(seconds) // 60))
             return (
-                "For mange forkerte forsøg. Brugernavnet er spærret i 15 minutter "
-                f"(prøv igen om ca. {minutes} min.)."
+                "For mange forkerte forsøg med dette brugernavn. "
+                f"Prøv igen om ca. {minutes} min., eller bed en administrator om at låse op."
             )
         return "Forkert brugernavn eller adgangskode."
 
 
-def _record(session: Session, username: str, outcome: LoginOutcome, now: dt.datetime) -> None:
-    session.add(LoginEvent(username=username[:254], outcome=outcome, occurred_at=now))
-
-
-def locked_until(session: Session, username: str, now: dt.datetime) -> dt.datetime | None:
-    """When the username's current lock ends, or None if it is not locked."""
-    last_lock = session.exec(
-        select(sa.func.max(LoginEvent.occurred_at)).where(
-            LoginEvent.username == username, LoginEvent.outcome == LoginOutcome.locked
+def _record(
+    session: Session,
+    username: str,
+    outcome: LoginOutcome,
+    now: dt.datetime,
+    *,
+    client: str | None = None,
+    actor: str | None = None,
+) -> None:
+    session.add(
+        LoginEvent(
+            username=username[:254], outcome=outcome, occurred_at=now, client=client, actor=actor
         )
-    ).one()
-    if last_lock is not None and now < last_lock + LOCK_DURATION:
-        return last_lock + LOCK_DURATION
-    return None
+    )
 
 
-def _recent_failures(session: Session, username: str, now: dt.datetime) -> int:
-    """Failures inside the window, counting only those after the last success or lock."""
-    last_reset = session.exec(
-        select(sa.func.max(LoginEvent.occurred_at)).where(
-            LoginEvent.username == username,
-            LoginEvent.outcome.in_([LoginOutcome.success, LoginOutcome.locked]),  # type: ignore[union-attr]
-        )
-    ).one()
-    since = now - FAILURE_WINDOW
-    if last_reset is not None and last_reset > since:
-        since = last_reset
-    return session.exec(
-        select(sa.func.count())
-        .select_from(LoginEvent)
-        .where(
-            LoginEvent.username == username,
-            LoginEvent.outcome.in_([LoginOutcome.failure, LoginOutcome.locked]),  # type: ignore[union-attr]
-            LoginEvent.occurred_at > since,
-        )
-    ).one()
+def is_known_address(session: Session, username: str, client: str, now: dt.datetime) -> bool:
+    """Has the user logged in successfully from this address within the last 90 days?"""
+    since = now - dt.timedelta(days=throttle.KNOWN_ADDRESS_DAYS)
+    return (
+        session.exec(
+            select(LoginEvent.id)
+            .where(
+                LoginEvent.username == username,
+                LoginEvent.outcome == LoginOutcome.success,
+                LoginEvent.client == client,
+                LoginEvent.occurred_at > since,
+            )
+            .limit(1)
+        ).first()
+        is not None
+    )
 
 
 def attempt_login(
-    session: Session, *, username: str, password: str, now: dt.datetime | None = None
+    session: Session,
+    *,
+    username: str,
+    password: str,
+    client: str | None = None,
+    now: dt.datetime | None = None,
 ) -> LoginResult:
-    """Check a password login, apply the lock-out rule and audit the attempt."""
+    """Check a password login under the throttle and audit the attempt.
+
+    Call it in a write transaction (`session_scope(write=True)`): the throttle's rows stay
+    locked until the caller commits, so parallel attempts are counted one after another.
+    """
     now = now or utcnow()
     name = normalise_username(username)
-    until = locked_until(session, name, now)
+    address = throttle.client_label(client)
+    counters = throttle.lock_counters(session, name, address)
+    known = is_known_address(session, name, address, now)
+    until = throttle.blocked_until(counters, known_address=known, now=now)
     if until is not None:
-        _record(session, name, LoginOutcome.refused_locked, now)
-        return LoginResult(LoginOutcome.refused_locked, name, locked_until=until)
+        _record(session, name, LoginOutcome.refused_locked, now, client=address)
+        return LoginResult(LoginOutcome.refused_locked, name, blocked_until=until, now=now)
     user = get_user(session, name)
     # An unknown username is checked against a dummy hash, so answers take the same time.
     valid = verify_password(password, user.password_hash if user else dummy_hash())
     if user is not None and user.active and valid:
+        throttle.register_success(counters)
         user.last_login_at = now
         session.add(user)
-        _record(session, name, LoginOutcome.success, now)
-        return LoginResult(LoginOutcome.success, name, user.display_name, user.role)
-    if _recent_failures(session, name, now) + 1 >= MAX_FAILURES:
-        _record(session, name, LoginOutcome.locked, now)
-        return LoginResult(LoginOutcome.locked, name, locked_until=now + LOCK_DURATION)
-    _record(session, name, LoginOutcome.failure, now)
-    return LoginResult(LoginOutcome.failure, name)
+        _record(session, name, LoginOutcome.success, now, client=address)
+        return LoginResult(LoginOutcome.success, name, user.display_name, user.role, now=now)
+    throttle.register_failure(counters, now)
+    until = throttle.blocked_until(counters, known_address=known, now=now)
+    if until is not None:  # this failure started a back-off for this address
+        _record(session, name, LoginOutcome.locked, now, client=address)
+        return LoginResult(LoginOutcome.locked, name, blocked_until=until, now=now)
+    _record(session, name, LoginOutcome.failure, now, client=address)
+    return LoginResult(LoginOutcome.failure, name, now=now)
 
 
-def record_logout(session: Session, *, username: str, now: dt.datetime | None = None) -> None:
-    _record(session, normalise_username(username), LoginOutcome.logout, now or utcnow())
+def unlock(session: Session, *, actor: Actor, username: str, now: dt.datetime | None = None) -> int:
+    """Lift every throttle on `username` (admin only, audited); returns how many were set."""
+    authorize(session, actor, MANAGE_USERS)
+    name = normalise_username(username)
+    if get_user(session, name) is None:
+        raise UserError(f"Brugeren '{name}' findes ikke.")
+    cleared = throttle.clear_counters(session, name)
+    _record(session, name, LoginOutcome.unlocked, now or utcnow(), actor=actor.username)
+    return cleared
+
+
+def record_cookie_refused(
+    session: Session, *, client: str | None = None, now: dt.datetime | None = None
+) -> None:
+    """Audit a login cookie that did not log in (its content is not trusted, so not kept)."""
+    address = throttle.client_label(client)
+    _record(session, "-", LoginOutcome.cookie_refused, now or utcnow(), client=address)
+
+
+def record_logout(
+    session: Session, *, username: str, client: str | None = None, now: dt.datetime | None = None
+) -> None:
+    _record(
+        session,
+        normalise_username(username),
+        LoginOutcome.logout,
+        now or utcnow(),
+        client=throttle.client_label(client),
+    )
 
 
 def sso_login(

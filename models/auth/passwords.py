@@ -1,4 +1,4 @@
-"""Password rules and bcrypt hashing (the same format as streamlit-authenticator's Hasher)."""
+"""Password rules and bcrypt hashing (standard `$2b$` hashes, as earlier releases stored)."""
 
 from __future__ import annotations
 

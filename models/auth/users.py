@@ -11,6 +11,8 @@ import sqlalchemy as sa
 from sqlmodel import Field, Session, SQLModel, select
 
 from models.auth.passwords import hash_password
+from models.auth.sessions import SessionEnd, end_user_sessions
+from models.auth.throttle import clear_counters
 from models.core.cpr import guards_texts
 from models.core.errors import DomainError
 from models.core.time import utcnow
@@ -175,24 +177,31 @@ def create_user(
 
 
 def set_role(session: Session, *, actor: Actor, username: str, role: Role) -> User:
-    """Change a user's role (admin only); the last active admin cannot be demoted."""
+    """Change a user's role (admin only); the last active admin cannot be demoted.
+
+    A real change ends the user's sessions: they log in again under the new role.
+    """
     authorize(session, actor, MANAGE_USERS)
     user = _require_user(session, username)
     role = Role(role)
     demotes_admin = user.role == Role.admin and role != Role.admin and user.active
     if demotes_admin and _active_admins(session) <= 1:
         raise UserError("Den sidste aktive administrator kan ikke få en anden rolle.")
+    if role != user.role:
+        end_user_sessions(session, username=user.username, reason=SessionEnd.role_change)
     user.role = role
     session.add(user)
     return user
 
 
 def reset_password(session: Session, *, actor: Actor, username: str, password: str) -> User:
-    """Set a new password (admin only)."""
+    """Set a new password (admin only): ends the user's sessions and lifts their throttle."""
     authorize(session, actor, MANAGE_USERS)
     user = _require_user(session, username)
     user.password_hash = hash_password(password)
     session.add(user)
+    end_user_sessions(session, username=user.username, reason=SessionEnd.password_reset)
+    clear_counters(session, user.username)
     return user
 
 
@@ -202,6 +211,8 @@ def set_active(session: Session, *, actor: Actor, username: str, active: bool) -
     user = _require_user(session, username)
     if not active and user.role == Role.admin and user.active and _active_admins(session) <= 1:
         raise UserError("Den sidste aktive administrator kan ikke deaktiveres.")
+    if not active:
+        end_user_sessions(session, username=user.username, reason=SessionEnd.deactivated)
     user.active = active
     session.add(user)
     return user

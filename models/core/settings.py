@@ -37,6 +37,7 @@ ENV_NAMES = {
     "data_dir": "DASHBOARD_DATA_DIR",
     "cookie_key": "DASHBOARD_COOKIE_KEY",
     "cookie_expiry_days": "DASHBOARD_COOKIE_EXPIRY_DAYS",
+    "cookie_secure": "DASHBOARD_COOKIE_SECURE",
     "bcrypt_rounds": "DASHBOARD_BCRYPT_ROUNDS",
     "max_upload_mb": "DASHBOARD_MAX_UPLOAD_MB",
     "time_zone": "DASHBOARD_TIME_ZONE",
@@ -80,6 +81,9 @@ class Settings(BaseSettings):
     cookie_key: SecretStr | None = None
     """The key that signs login cookies; empty means generate one in `data_dir`."""
     cookie_expiry_days: float = 1.0
+    cookie_secure: bool = False
+    """Mark the login cookie Secure even when the app itself sees plain HTTP (behind a proxy
+    that terminates TLS). A request that arrives over HTTPS always gets a Secure cookie."""
     bcrypt_rounds: int = 12
     max_upload_mb: int = 30
     time_zone: str = "Europe/Copenhagen"

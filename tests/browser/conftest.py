@@ -216,8 +216,12 @@ def running_app(workdir: Path, template: str = BROWSER_TEMPLATE) -> Iterator[Ser
     try:
         _wait_for_health(base_url, process)
         template_file = templates.sqlite_template(template)
-        yield Server(base_url, log_path, database_url, database, template_file)
+        server = _servers[base_url] = Server(
+            base_url, log_path, database_url, database, template_file
+        )
+        yield server
     finally:
+        _servers.pop(base_url, None)
         process.terminate()
         try:
             process.wait(timeout=15)
@@ -366,8 +370,47 @@ def script_run(page: Page) -> Iterator[None]:
         raise
 
 
-# The login cookie the form gave each user on each server: (server url, username) -> cookies.
-_login_cookies: dict[tuple[str, str], list[Any]] = {}
+# Every running app server by its URL (log_in opens login sessions in its database).
+_servers: dict[str, Server] = {}
+# Users who have logged in through the real form on a server at least once.
+_form_logins: set[tuple[str, str]] = set()
+
+
+def login_cookie(server: Server, username: str) -> dict[str, Any]:
+    """The cookie a browser holds after `username` logged in on `server`: a real login
+    session in the server's database, exchanged for its signed cookie as the page does."""
+    from components.login_routes import COOKIE_NAME  # here: components warn at collection
+    from models.auth.sessions import open_session, redeem_handoff
+    from models.core.db import session_scope
+
+    engine = server.engine()
+    try:
+        with session_scope(engine, write=True) as session:
+            opened = open_session(session, username=username)
+            issued = redeem_handoff(session, code=opened.handoff_code)
+    finally:
+        engine.dispose()
+    assert issued is not None
+    return {
+        "name": COOKIE_NAME,
+        "value": issued.token,
+        "url": server.url,
+        "httpOnly": True,
+        "sameSite": "Strict",
+    }
+
+
+def _cookie_route(path: str) -> Callable[[Any], bool]:
+    return lambda response: response.url.endswith(path) and response.request.method == "POST"
+
+
+def log_out(page: Page) -> None:
+    """Click *Log ud* and wait until the server has deleted the login cookie."""
+    with page.expect_response(_cookie_route("/auth/logout"), timeout=60_000) as deleted:
+        page.get_by_role("button", name="Log ud").click()
+    assert deleted.value.status == 204
+    page.get_by_role("button", name="Log ind").wait_for(timeout=60_000)
+    wait_for_app(page)
 
 
 def log_in(
@@ -375,21 +418,24 @@ def log_in(
 ) -> None:
     """Log in and wait for the user's first page.
 
-    The first login of a user on a server goes through the real form; later ones (and every
-    one with `form=True` goes through the form too) reuse the signed login cookie that form
-    login left in the browser, as a returning browser does: the app checks it and the user
-    against the database on every run. That saves the form's two reruns per test.
+    A user's first login on a server, and every one with `form=True` or another password,
+    goes through the real form; later ones arrive with the login cookie that the form would
+    have left (a real session in the server's database, see `login_cookie`), as a returning
+    browser does. That saves the form's reruns in most tests.
     """
     key = (app_url, username)
-    if not form and password == PASSWORD and key in _login_cookies:
-        page.context.add_cookies(_login_cookies[key])
+    if not form and password == PASSWORD and key in _form_logins:
+        page.context.add_cookies([login_cookie(_servers[app_url], username)])
         page.goto(app_url)
     else:
         page.goto(app_url)
         wait_for_app(page)
         page.get_by_label("Brugernavn").fill(username)
         page.get_by_label("Adgangskode").fill(password)
-        page.get_by_role("button", name="Log ind").click()
+        # After a login, the page exchanges its one-time code for the HttpOnly cookie.
+        with page.expect_response(_cookie_route("/auth/session"), timeout=60_000) as issued:
+            page.get_by_role("button", name="Log ind").click()
+        assert issued.value.status == 204, f"no login cookie: HTTP {issued.value.status}"
     try:
         page.get_by_text("Logget ind som").wait_for(timeout=60_000)
     except Exception:
@@ -397,9 +443,5 @@ def log_in(
         page.screenshot(path=str(ARTIFACTS / f"login-failed-{username}.png"))
         raise
     wait_for_app(page)
-    if password == PASSWORD and key not in _login_cookies:
-        from components.auth import COOKIE_NAME  # here: importing components warns at collection
-
-        cookies = [c for c in page.context.cookies() if c.get("name") == COOKIE_NAME]
-        if cookies:
-            _login_cookies[key] = cookies
+    if password == PASSWORD and app_url in _servers:
+        _form_logins.add(key)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tests.browser.conftest import (
     ARTIFACTS,
+    PROJECT_ROOT,
     Server,
     log_in,
+    log_out,
     running_app,
     script_run,
     wait_for_app,
@@ -24,6 +29,8 @@ if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
 pytestmark = pytest.mark.browser
+COOKIE_NAME = "genopretning_login"  # components.login_routes (importing components here warns)
+COOKIE_REFUSED = "Dit gemte login gælder ikke længere"
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
 PlaywrightTimeout = sync_api.TimeoutError
@@ -118,26 +125,79 @@ def test_wrong_passwords_lock_the_username_and_say_so(page: Page, app_url: str) 
         with script_run(page):
             page.get_by_role("button", name="Log ind").click()
         wait_for_app(page)
-    expect(page.get_by_text("Brugernavnet er spærret i 15 minutter")).to_be_visible()
+    expect(page.get_by_text("For mange forkerte forsøg med dette brugernavn")).to_be_visible()
     page.get_by_label("Brugernavn").fill("erik")
     page.get_by_label("Adgangskode").fill(PASSWORD)
     with script_run(page):
         page.get_by_role("button", name="Log ind").click()
     wait_for_app(page)
-    expect(page.get_by_text("Brugernavnet er spærret i 15 minutter")).to_be_visible()
+    expect(page.get_by_text("For mange forkerte forsøg med dette brugernavn")).to_be_visible()
     expect(page.get_by_text("Logget ind som")).to_have_count(0)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "locked.png"))
 
 
-def test_logout_ends_the_session_also_after_a_reload(page: Page, app_url: str) -> None:
+def login_cookies(page: Page) -> list[dict[str, Any]]:
+    return [c for c in page.context.cookies() if c["name"] == COOKIE_NAME]
+
+
+def test_logout_ends_the_session_and_a_copied_cookie_no_longer_logs_in(
+    new_page: Callable[..., Page], app_url: str
+) -> None:
+    page = new_page()
     log_in(page, app_url, "vera", form=True)
+    (cookie,) = login_cookies(page)
+    assert (cookie["httpOnly"], cookie["sameSite"], cookie["secure"]) == (True, "Strict", False)
     page.reload()
     wait_for_app(page)
     expect(page.get_by_text("Logget ind som")).to_be_visible()  # the cookie resumes it
-    page.get_by_role("button", name="Log ud").click()
-    expect(page.get_by_role("button", name="Log ind")).to_be_visible(timeout=30_000)
+    copied = [dict(cookie)]
+
+    log_out(page)
+    assert login_cookies(page) == []
     page.reload()
     wait_for_app(page)
     expect(page.get_by_role("button", name="Log ind")).to_be_visible()
     expect(page.get_by_text("Logget ind som")).to_have_count(0)
+
+    thief = new_page()
+    thief.context.add_cookies(copied)
+    thief.goto(app_url)
+    wait_for_app(thief)
+    expect(thief.get_by_role("button", name="Log ind")).to_be_visible()
+    expect(thief.get_by_text(COOKIE_REFUSED)).to_be_visible()
+    expect(thief.get_by_text("Logget ind som")).to_have_count(0)
+
+
+def test_a_new_password_ends_every_session_of_the_user(
+    new_page: Callable[..., Page], app_server: Server
+) -> None:
+    page = new_page()
+    log_in(page, app_server.url, "vera", form=True)
+    copied = login_cookies(page)
+    assert copied
+
+    reset = subprocess.run(
+        [sys.executable, "manage.py", "reset-password", "vera"],
+        input="en-helt-ny-adgangskode\n",
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "DATABASE_URL": app_server.database_url},
+        timeout=120,
+        check=False,
+    )
+    assert reset.returncode == 0, reset.stderr
+    assert "brugerens logins er afsluttet" in reset.stdout
+
+    thief = new_page()
+    thief.context.add_cookies(copied)
+    thief.goto(app_server.url)
+    wait_for_app(thief)
+    expect(thief.get_by_text(COOKIE_REFUSED)).to_be_visible()
+    expect(thief.get_by_text("Logget ind som")).to_have_count(0)
+
+    with script_run(page):  # the open tab is logged out on its next run
+        page.get_by_test_id("stSidebarNav").get_by_text("Genopretning").click()
+    expect(page.get_by_text("Du er blevet logget ud")).to_be_visible()
+    expect(page.get_by_role("button", name="Log ind")).to_be_visible()

@@ -17,9 +17,11 @@ from streamlit.components.v2 import manifest_scanner
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from components.auth import LOGIN_SESSION
+from models.auth.sessions import open_session
 from models.auth.users import Role
 from models.bootstrap import init_db
-from models.core.db import database_url, get_engine
+from models.core.db import database_url, get_engine, session_scope
 from models.plan.plan_file import load_plan_file
 from tests.conftest import SEEDED, database_templates_of_session, sqlite_path
 from tests.factories import make_user
@@ -115,11 +117,18 @@ class ServedAppTest(AppTest):
             return super()._run(*args, **kwargs)
 
 
+def logged_in_session(username: str) -> int:
+    """Open a login session for `username` (as the login form does); returns its id."""
+    with session_scope(get_engine(), write=True) as session:
+        return open_session(session, username=username).id
+
+
 def new_app(username: str | None = None) -> AppTest:
+    """An AppTest of app.py; with `username`, the tab is logged in as that user (a real
+    login session in the database, which the gate checks on every run)."""
     at = ServedAppTest(Path(APP), default_timeout=60)
     if username is not None:
-        at.session_state["authentication_status"] = True
-        at.session_state["username"] = username
+        at.session_state[LOGIN_SESSION] = logged_in_session(username)
     return at
 
 
@@ -127,7 +136,6 @@ def run_app(page: str | None = None, *, username: str | None = None) -> AppTest:
     """Run app.py (then switch to `page`) logged in as `username` (or anonymous)."""
     at = new_app(username)
     at.run()
-    at.run()  # in a browser, the login cookie helper reruns the app once when it has loaded
     if page is not None:
         at.switch_page(page)
         at.run()

@@ -7,7 +7,6 @@ import pytest
 from tests.pages.apptest import (
     INTERNAL_PAGES,
     assert_unreachable,
-    new_app,
     rendered_text,
     run_app,
     seeded_database,
@@ -20,15 +19,6 @@ def test_first_run_without_users_offers_only_the_setup_page() -> None:
     assert at.title[0].value == "Første opsætning: opret administrator"
     assert [field.label for field in at.text_input][:2] == ["Opsætningskode", "Brugernavn"]
     assert "Spor A.1" not in rendered_text(at)
-
-
-def test_the_login_form_waits_for_the_cookie_helpers_first_rerun(users: None) -> None:
-    at = new_app()
-    at.run()
-    assert not at.text_input
-    assert at.caption[-1].value == "Login-formularen indlæses …"
-    at.run()
-    assert [field.label for field in at.text_input] == ["Brugernavn", "Adgangskode"]
 
 
 def test_without_login_only_the_login_form_is_shown(users: None) -> None:

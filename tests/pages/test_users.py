@@ -17,3 +17,34 @@ def test_an_admin_reaches_the_user_page(users: None) -> None:
     assert at.title[0].value == "Brugere og roller"
     assert "hanna" in rendered_text(at)
     assert "Opret bruger" in [tab.label for tab in at.tabs]
+
+
+def test_an_admin_sees_who_is_blocked_and_unlocks_them(users: None) -> None:
+    from models.auth.login import attempt_login
+    from models.auth.throttle import current_blocks
+    from models.core.db import get_engine, session_scope
+    from models.core.time import utcnow
+
+    for _ in range(5):
+        with session_scope(get_engine(), write=True) as session:
+            attempt_login(session, username="erik", password="forkert-kodeord", client="10.9.9.9")
+    at = run_app("pages/users.py", username="hanna")
+    blocks = at.tabs[4]
+    assert blocks.label == "Spærringer"
+    table = blocks.dataframe[0].value
+    assert sorted(zip(table["Brugernavn"], table["Adresse"], strict=True)) == [
+        ("erik", "10.9.9.9"),
+        ("erik", "alle ukendte adresser"),
+    ]
+    assert blocks.selectbox[0].options == ["erik"]
+    blocks.button[0].click()
+    at.run()
+    assert [s.value for s in at.success] == ["Spærringen af erik er ophævet."]
+    with session_scope(get_engine()) as session:
+        assert current_blocks(session, utcnow()) == []
+    log = at.tabs[5].dataframe[0].value
+    assert list(log.iloc[0][["Brugernavn", "Hændelse", "Udført af"]]) == [
+        "erik",
+        "Spærring ophævet",
+        "hanna",
+    ]

@@ -19,6 +19,8 @@ reaches a slide, a chart, the presenter's *Status i tal* or the PowerPoint, and 
 
 So everything sent is a function of the shown cells (exact counts of 0 or 5 and more, and the
 places of the "under 5"s): changing a suppressed count within 1–4 changes no byte of it.
+Outside this module's reach: the plan document is public, so counting a theme's actions there
+and subtracting the shown counts still finds a theme's only "under 5".
 """
 
 from __future__ import annotations

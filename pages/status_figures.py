@@ -1,24 +1,32 @@
-"""Aggregate status of the plan: counts per status and theme, nothing internal."""
+"""Aggregate status of the plan: counts per status and theme, nothing internal.
+
+The figures and the chart come from the citizen-meeting deck, so they follow the same rule:
+a count under 5 is shown as "under 5" and never sent as a number (see models.presentation).
+"""
 
 import streamlit as st
 
-from components.charts import status_by_theme_chart
-from components.readers import load_plan, load_theme_summaries
+from components.readers import load_deck, load_plan
 from components.shell import require_shell
 from components.texts import common
+from components.texts import presentation as t
 from models.auth.users import PRESENT
-from models.core.formatting import number_da
-from models.plan.status import STATUS_ORDER
+from models.core.time import today_local
+from models.presentation.aggregates import AT_LEAST, status_totals
+from models.presentation.charts import theme_bars
 
 require_shell(__file__, PRESENT)
 plan = load_plan()
-summaries = load_theme_summaries()
+deck = load_deck(today_local())
 st.title(common.NAV_STATUS_FIGURES)
 if plan is not None:
     st.caption(
         f"{plan.municipality} · {plan.title} {plan.period_start_year}–{plan.period_end_year}"
     )
-columns = st.columns(len(STATUS_ORDER))
-for column, status in zip(columns, STATUS_ORDER, strict=True):
-    column.metric(status.value, number_da(sum(s.status_counts[status] for s in summaries)))
-st.altair_chart(status_by_theme_chart(summaries), width="stretch")
+totals = status_totals(deck.themes)
+columns = st.columns(len(totals))
+for column, (status, shown) in zip(columns, totals, strict=True):
+    column.metric(status.value, shown, help=t.AT_LEAST_HELP if shown.startswith(AT_LEAST) else None)
+st.altair_chart(
+    theme_bars(deck.themes, font_size=14, step=40, width=None, label_limit=420), width="stretch"
+)

@@ -1,8 +1,9 @@
 """The citizen-meeting slides: aggregate figures only, safe by construction.
 
-- `aggregates`: the only reader the slides use; explicit aggregate columns, counts below 5
-  shown as "under 5", public indicators only.
-- `slides`: the seven slides' content; `charts`: their charts; `pptx`: the PowerPoint.
+- `aggregates`: the only reader the slides and *Status i tal* use; explicit aggregate columns,
+  counts of 1–4 suppressed at the source and shown as "under 5", public indicators only.
+- `slides`: the seven slides' content; `charts`: their charts (status bars with fixed-length
+  "under 5" segments); `pptx`: the PowerPoint.
 
 The top of the stack: may read reports and every feature package.
 """
@@ -13,7 +14,9 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
     submod_attrs={
         "aggregates": [
+            "suppress",
             "shown_count",
+            "status_totals",
             "Milestone",
             "ThemeBar",
             "RestorationFigures",
@@ -21,7 +24,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "Deck",
             "build_deck",
         ],
-        "charts": ["theme_bars", "burn_down"],
+        "charts": ["theme_frame", "theme_bars", "burn_down"],
         "pptx": ["build_pptx"],
         "slides": ["Slide", "slides"],
     },

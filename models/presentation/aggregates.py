@@ -1,13 +1,32 @@
 """The citizen-meeting presentation's only data source: aggregates, safe by construction.
 
 Every function here selects explicit aggregate columns: no case reference, note, responsible
-person, user name or audit row is ever read, so none can reach a slide. Every count below 5 is
-shown as "under 5". Only indicators marked public appear.
+person, user name or audit row is ever read, so none can reach a slide. Only indicators marked
+public appear.
+
+Small counts: a count of 1–4 is *suppressed*. `suppress` turns it into None here, before it
+reaches a slide, a chart, the presenter's *Status i tal* or the PowerPoint, and it is shown as
+"under 5". Nothing that leaves the server is computed from a suppressed count:
+
+- The status bars (`ThemeBar`, drawn by `charts.theme_bars`) hold None in its place; a
+  `ThemeBar` refuses a count of 1–4. The bars are absolute (not shares of a total), and an
+  "under 5" segment is drawn with a fixed nominal width (`charts.NOMINAL`), so neither its
+  length nor the others' positions depend on it.
+- No total that includes a suppressed count is shown, since the missing count would follow by
+  subtraction: no theme total, no share, no status total. `status_totals` gives the exact sum
+  of a status only where no theme's count of it is suppressed, and otherwise a lower bound
+  ("mindst 14": the shown counts plus 1 per "under 5"), which follows from what is shown.
+
+So everything sent is a function of the shown cells (exact counts of 0 or 5 and more, and the
+places of the "under 5"s): changing a suppressed count within 1–4 changes no byte of it.
+Outside this module's reach: the plan document is public, so counting a theme's actions there
+and subtracting the shown counts still finds a theme's only "under 5".
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -26,11 +45,17 @@ from models.restoration.tables import MissingStep, RestorationCase
 MILESTONES_PATH = content_path("milestones.yaml")
 SMALL = 5
 UNDER = "under 5"
+AT_LEAST = "mindst"
 
 
-def shown_count(count: int) -> str:
-    """A count as citizens may see it: below 5 (but not 0) is 'under 5'."""
-    if 0 < count < SMALL:
+def suppress(count: int) -> int | None:
+    """A count as it may leave the server: None when it is 1–4 (shown as 'under 5')."""
+    return None if 0 < count < SMALL else count
+
+
+def shown_count(count: int | None) -> str:
+    """A count as citizens may see it: below 5 (but not 0), or suppressed, is 'under 5'."""
+    if count is None or suppress(count) is None:
         return UNDER
     return f"{count:,}".replace(",", ".")
 
@@ -43,9 +68,37 @@ class Milestone:
 
 @dataclass(frozen=True)
 class ThemeBar:
+    """A theme's number of actions per status; None where the number is under 5."""
+
     code: str
     title: str
-    counts: dict[Status, int]
+    counts: dict[Status, int | None]
+
+    def __post_init__(self) -> None:
+        if any(suppress(count) != count for count in self.counts.values() if count is not None):
+            raise ValueError("A count of 1–4 must be suppressed (None) in a ThemeBar.")
+
+    @classmethod
+    def of(cls, code: str, title: str, counts: Mapping[Status, int]) -> ThemeBar:
+        """The bar of exact counts, with every count of 1–4 suppressed."""
+        return cls(code, title, {s: suppress(counts.get(s, 0)) for s in STATUS_ORDER})
+
+
+def status_totals(bars: Sequence[ThemeBar]) -> list[tuple[Status, str]]:
+    """Each status's number of actions over all themes, as it may be shown.
+
+    The exact sum where no theme's count of the status is suppressed; otherwise "mindst N",
+    N being the shown counts plus 1 for each "under 5" (an exact sum would give the
+    suppressed counts away by subtraction).
+    """
+    totals = []
+    for status in STATUS_ORDER:
+        counts = [bar.counts.get(status, 0) for bar in bars]
+        hidden = sum(1 for count in counts if count is None)
+        least = sum(count for count in counts if count is not None) + hidden
+        text = f"{least:,}".replace(",", ".")
+        totals.append((status, f"{AT_LEAST} {text}" if hidden else text))
+    return totals
 
 
 @dataclass(frozen=True)
@@ -104,11 +157,12 @@ def _themes(session: Session) -> list[ThemeBar]:
         .group_by(Theme.code, Theme.title, Theme.position, Action.status)
         .order_by(Theme.position)
     ).all()
-    bars: dict[str, ThemeBar] = {}
+    titles: dict[str, str] = {}
+    counts: dict[str, dict[Status, int]] = {}
     for code, title, status, count in rows:
-        bar = bars.setdefault(code, ThemeBar(code, title, {s: 0 for s in STATUS_ORDER}))
-        bar.counts[Status(status)] = int(count)
-    return list(bars.values())
+        titles[code] = title
+        counts.setdefault(code, {})[Status(status)] = int(count)
+    return [ThemeBar.of(code, titles[code], counts[code]) for code in titles]
 
 
 def _restoration(session: Session, today: dt.date, deadline: dt.date) -> RestorationFigures | None:
@@ -130,10 +184,7 @@ def _restoration(session: Session, today: dt.date, deadline: dt.date) -> Restora
     ]
     head = headline(spans, today, deadline)
     start = min((span.opened for span in spans), default=today)
-    series = [
-        (day, count if count >= SMALL or count == 0 else None)
-        for day, count in burn_down(spans, start, today)
-    ]
+    series = [(day, suppress(count)) for day, count in burn_down(spans, start, today)]
     return RestorationFigures(
         cases=len(cases),
         restored=sum(1 for _, _, restored_on in cases if restored_on and restored_on <= today),

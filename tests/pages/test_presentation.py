@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from tests.pages.apptest import new_app, rendered_text, run_app
 
@@ -29,3 +32,58 @@ def test_the_next_button_moves_to_the_next_slide(users: None) -> None:
     next_button.click().run()
     assert at.query_params["slide"] == "2"
     assert "<h1>Baggrunden</h1>" in rendered_text(at)
+
+
+def chart_payload(at: AppTest) -> tuple[str, list[tuple[str, list[dict[str, Any]]]]]:
+    """What the browser gets for the page's one chart: its spec and every dataset's rows."""
+    import pyarrow as pa
+
+    (chart,) = at.get("vega_lite_chart")
+    proto = chart.proto
+    buffers = [("", proto.data.data)] if proto.data.data else []
+    buffers += [(dataset.name, dataset.data.data) for dataset in proto.datasets]
+    return proto.spec, [
+        (name, pa.ipc.open_stream(buffer).read_all().to_pylist()) for name, buffer in buffers
+    ]
+
+
+def set_status(code: str, status: str) -> None:
+    """An editor sets one action's status in the app's database."""
+    from sqlmodel import select
+
+    from models.auth.users import Actor, Role
+    from models.core.db import get_engine, session_scope
+    from models.plan.action_edits import ActionEdit, save_action_edits
+    from models.plan.tables import Action
+
+    with session_scope(get_engine(), write=True) as session:
+        action = session.exec(select(Action).where(Action.code == code)).one()
+        save_action_edits(
+            session,
+            actor=Actor("erik", Role.editor),
+            edits=[ActionEdit(action.id, action.version, {"status": status})],
+        )
+
+
+def _slide(number: int) -> AppTest:
+    at = new_app("pia")
+    at.query_params["slide"] = str(number)
+    at.run()
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_slide_3_sends_no_count_under_5_to_the_browser(users: None) -> None:
+    spec, datasets = before = chart_payload(_slide(3))
+    rows = [row for _, rows in datasets for row in rows]
+    assert [
+        (row["Status"], row["Antal handlinger"]) for row in rows if row["Tema"].startswith("C:")
+    ] == [("Kommende opgave", "under 5"), ("I gang", "under 5")]  # the plan's 3 and 2
+    assert all(
+        row["Antal handlinger"] == "under 5" or int(row["Antal handlinger"]) >= 5 for row in rows
+    )
+    for computed in ('"stack"', '"aggregate"', "sum(", "normalize", "andel"):
+        assert computed not in spec
+    set_status("C.1.2", "I gang")  # theme C: 2 upcoming and 3 in progress, both still under 5
+    assert chart_payload(_slide(3)) == before

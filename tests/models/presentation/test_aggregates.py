@@ -73,3 +73,10 @@ def test_counts_under_5_are_shown_as_under_5(sensitive: Session) -> None:
     figures = dict(slides(deck)[4].figures)
     assert figures["Åbne manglende sagsskridt"] in (UNDER, shown_count(deck.restoration.open_steps))
     assert all(count is None or count == 0 or count >= 5 for _, count in deck.restoration.burn_down)
+
+
+def test_theme_counts_under_5_leave_the_reader_suppressed(sensitive: Session) -> None:
+    deck = build_deck(sensitive, today=TODAY)
+    counts = [count for bar in deck.themes for count in bar.counts.values()]
+    assert None in counts  # the plan has themes with 1–4 actions in a status
+    assert all(count is None or count == 0 or count >= 5 for count in counts)

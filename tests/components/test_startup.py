@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from models import migrations
 from models.core.db import get_engine
 from models.core.settings import get_settings
 from models.schema import create_schema
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
+HEAD = migrations.script_directory().get_current_head()
 
 
 def _run() -> AppTest:
@@ -28,11 +30,11 @@ def test_a_fresh_database_is_created_and_the_first_run_asks_for_setup() -> None:
 
 
 def test_a_database_from_before_migrations_stops_the_app_and_names_the_command() -> None:
-    create_schema(get_engine())  # tables, but no migration stamp: like the first release
+    create_schema(get_engine())  # today's tables, but no migration stamp: recognised as head
     at = _run()
     assert [error.value for error in at.error] == [
         "Databasens skema er ikke opdateret: databasen er fra før migreringerne og skal "
-        "markeres som revision 0001. Kør "
+        f"markeres som revision {HEAD}. Kør "
         "\\`python manage.py migrate\\` (eller sæt DASHBOARD\\_AUTO\\_MIGRATE=1)."
     ]
     assert not at.text_input  # nothing else of the app runs

@@ -1,12 +1,17 @@
 """Schema migrations: release 0's database upgrades with every row, revision 0001 is the
 release's schema, the models and the migrations agree, and start-up creates, refuses or
 upgrades a database as its schema requires. Every database test runs on SQLite and PostgreSQL.
+
+Nothing here assumes which revision is head: the head, the revisions and the messages that
+name them are read from the migration scripts, so a new migration needs no change here.
+"0001" is written out only where it means release 0's schema.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 import re
 import shutil
@@ -25,6 +30,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 from sqlmodel.sql.sqltypes import AutoString
@@ -56,9 +62,35 @@ from tests.fixtures.release_0.make_fixture import facts
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 RELEASE = PROJECT_ROOT / "tests" / "fixtures" / "release_0"
 EXPECTED: dict[str, Any] = json.loads((RELEASE / "expected.json").read_text(encoding="utf-8"))
-HEAD = "0001"
+SCRIPTS = list(ScriptDirectory.from_config(migrations.alembic_config()).walk_revisions())
+REVISIONS = tuple(reversed([script.revision for script in SCRIPTS]))
+"""Every revision in `versions/`, oldest first: ("0001", "0002", …)."""
+LABELS = tuple(reversed([Path(script.path).stem for script in SCRIPTS]))
+"""Their file names without .py, as the messages name them: ("0001_initial", …)."""
+HEAD = REVISIONS[-1]
+AFTER_BASELINE = LABELS[REVISIONS.index("0001") + 1 :]
+"""The revisions a database from release 0 is upgraded through after being stamped 0001."""
+NEXT = f"{int(HEAD) + 1:04d}"
+"""The revision after head: what the revision command writes, and the test probe's."""
 RUN = "Kør `python manage.py migrate` (eller sæt DASHBOARD_AUTO_MIGRATE=1)."
+CREATED = f"Databasen er oprettet (revision {HEAD})."
 RECOGNISED = "Eksisterende database genkendt og markeret som revision 0001."
+RECOGNISED_AT_HEAD = f"Eksisterende database genkendt og markeret som revision {HEAD}."
+"""A create_all database of today's models (at head 0001 it is recognised as 0001 itself)."""
+# Release 0's enum CHECK constraints (the models' enums may have grown since).
+RELEASE_0_ENUMS = {
+    "action_status": ("Afsluttet/implementeret", "I gang", "Kommende opgave", "Obs"),
+    "user_role": ("admin", "editor", "presenter", "viewer"),
+    "login_outcome": (
+        "failure",
+        "locked",
+        "logout",
+        "refused_locked",
+        "sso_success",
+        "sso_unknown",
+        "success",
+    ),
+}
 LATER = dt.datetime(2025, 11, 24, 9, 0, tzinfo=dt.UTC)  # after vera's lock-out ran out
 
 
@@ -227,6 +259,29 @@ def drift(engine: Engine, target: sa.MetaData = metadata) -> list[Any]:
         return compare_metadata(context, target)
 
 
+def upgrade_to(engine: Engine, revision: str) -> None:
+    """Run the migrations up to `revision` only (`upgrade_schema` always goes to head)."""
+    with engine.begin() as connection:
+        command.upgrade(migrations.alembic_config(connection), revision)
+
+
+def recognised_then_upgraded(head: str, pending: tuple[str, ...]) -> str:
+    """What upgrading release 0's database says: stamped 0001, then upgraded through `pending`
+    (nothing more to say while 0001 is the head)."""
+    if not pending:
+        return RECOGNISED
+    return f"{RECOGNISED} Derefter opdateret til revision {head} ({', '.join(pending)})."
+
+
+def refused_before_migrations(pending: tuple[str, ...]) -> str:
+    """Why start-up refuses release 0's database: it must be stamped 0001, then upgraded."""
+    more = f" og opdateres (mangler: {', '.join(pending)})" if pending else ""
+    return (
+        "Databasens skema er ikke opdateret: databasen er fra før migreringerne og skal "
+        f"markeres som revision 0001{more}. {RUN}"
+    )
+
+
 # --- revision 0001 is release 0 ------------------------------------------------------------
 
 
@@ -234,25 +289,25 @@ def test_revision_0001_builds_exactly_the_schema_of_the_release(
     databases: Databases, release_url: str
 ) -> None:
     migrated = databases.engine(databases.new())
-    assert upgrade_schema(migrated).message == "Databasen er oprettet (revision 0001)."
+    upgrade_to(migrated, "0001")
 
+    assert stamped(migrated) == ["0001"]
     release = describe(databases.engine(release_url))
     assert describe(migrated) == release
     assert set(release) == set(EXPECTED["row_counts"])
     assert {table: {c[0] for c in d["columns"]} for table, d in release.items()} == (
         migrations.BASELINE_TABLES
     )
-    assert enum_checks_of_database(migrated) == {
-        "action_status": tuple(sorted(s.value for s in Status)),
-        "user_role": tuple(sorted(r.value for r in Role)),
-        "login_outcome": tuple(sorted(o.value for o in LoginOutcome)),
-    }
+    assert migrations.BASELINE_REVISION == "0001"
+    assert enum_checks_of_database(migrated) == RELEASE_0_ENUMS
 
 
 def test_the_release_database_is_upgraded_and_keeps_every_row(release_url: str) -> None:
     engine = create_db_engine(release_url)
     try:
-        assert schema_state(engine) == SchemaState(SchemaStatus.unstamped, HEAD, revision=HEAD)
+        assert schema_state(engine) == SchemaState(
+            SchemaStatus.unstamped, HEAD, revision="0001", pending=AFTER_BASELINE
+        )
 
         first = init_db(engine)
         second = init_db(engine)
@@ -261,7 +316,12 @@ def test_the_release_database_is_upgraded_and_keeps_every_row(release_url: str) 
         assert stamped(engine) == [HEAD]
         assert schema_state(engine).status is SchemaStatus.current
         found = facts(release_url)  # the generator's own read-back, after our upgrade + seed
-        assert found["row_counts"].pop("alembic_version") == 1
+        counts = found["row_counts"]
+        assert counts.pop("alembic_version") == 1
+        added = set(counts) - set(EXPECTED["row_counts"])  # tables of revisions after 0001
+        assert added == set(metadata.tables) - set(migrations.BASELINE_TABLES)
+        for table in added:
+            del counts[table]
         assert found == EXPECTED
         with Session(engine) as session:
             action = session.exec(select(Action).where(Action.code == "A.1.5")).one()
@@ -357,18 +417,16 @@ def test_the_drift_check_reports_what_the_migrations_lack(empty: Engine) -> None
 
 def test_an_empty_database_is_created_and_a_second_upgrade_does_nothing(empty: Engine) -> None:
     state = schema_state(empty)
-    assert (state.status, state.pending) == (SchemaStatus.empty, ("0001_initial",))
+    assert (state.status, state.pending) == (SchemaStatus.empty, LABELS)
+    assert LABELS[0] == "0001_initial"
 
     first = upgrade_schema(empty)
     before = describe(empty)
     second = upgrade_schema(empty)
 
-    assert (first.message, first.applied) == (
-        "Databasen er oprettet (revision 0001).",
-        ("0001_initial",),
-    )
+    assert (first.message, first.applied) == (CREATED, LABELS)
     assert (second.message, second.applied) == (
-        "Databasen er allerede opdateret (revision 0001).",
+        f"Databasen er allerede opdateret (revision {HEAD}).",
         (),
     )
     assert describe(empty) == before
@@ -383,7 +441,7 @@ def test_a_create_all_database_is_stamped_not_recreated(empty: Engine) -> None:
 
     result = upgrade_schema(empty)
 
-    assert (result.message, result.applied) == (RECOGNISED, ())
+    assert (result.message, result.applied) == (RECOGNISED_AT_HEAD, ())
     assert stamped(empty) == [HEAD]
     with Session(empty) as session:
         case = session.exec(select(RestorationCase)).one()
@@ -396,7 +454,7 @@ def test_a_stamp_left_without_tables_counts_as_empty(empty: Engine) -> None:
     metadata.drop_all(empty)  # what the test fixtures do between tests; alembic_version stays
 
     assert schema_state(empty).status is SchemaStatus.empty
-    assert upgrade_schema(empty).message == "Databasen er oprettet (revision 0001)."
+    assert upgrade_schema(empty).message == CREATED
     assert (stamped(empty), drift(empty)) == ([HEAD], [])
 
 
@@ -486,6 +544,9 @@ def test_offline_mode_writes_the_sql_of_every_migration(db_url: str) -> None:
     assert "CREATE TABLE action (" in sql
     assert "CONSTRAINT action_status CHECK" in sql
     assert "INSERT INTO alembic_version (version_num) VALUES ('0001')" in sql
+    for older, newer in itertools.pairwise(REVISIONS):  # each later one moves the stamp on
+        update = f"UPDATE alembic_version SET version_num='{newer}' WHERE"  # noqa: S608
+        assert f"{update} alembic_version.version_num = '{older}'" in sql
 
 
 # --- start-up ------------------------------------------------------------------------------
@@ -496,7 +557,7 @@ def test_start_app_database_creates_and_seeds_a_fresh_database(empty: Engine) ->
     second = start_app_database(empty)
 
     assert first.upgrade is not None
-    assert first.upgrade.message == "Databasen er oprettet (revision 0001)."
+    assert first.upgrade.message == CREATED
     assert first.seed.created > 0
     assert (second.upgrade, second.seed.created) == (None, 0)
     with Session(empty) as session:
@@ -512,17 +573,15 @@ def test_start_app_database_refuses_a_database_from_before_migrations_unless_aut
         auto_migrate(False)
         with pytest.raises(SchemaOutOfDate) as refused:
             start_app_database(engine)
-        assert str(refused.value) == (
-            "Databasens skema er ikke opdateret: databasen er fra før migreringerne og skal "
-            f"markeres som revision 0001. {RUN}"
-        )
+        assert str(refused.value) == refused_before_migrations(AFTER_BASELINE)
         assert stamped(engine) == []
 
         auto_migrate(True)
         report = start_app_database(engine)
 
         assert report.upgrade is not None
-        assert report.upgrade.message == RECOGNISED
+        assert report.upgrade.message == recognised_then_upgraded(HEAD, AFTER_BASELINE)
+        assert report.upgrade.applied == AFTER_BASELINE
         assert report.seed.created == 0
         assert stamped(engine) == [HEAD]
         assert count(engine, "action_change") == EXPECTED["row_counts"]["action_change"]
@@ -530,15 +589,16 @@ def test_start_app_database_refuses_a_database_from_before_migrations_unless_aut
         engine.dispose()
 
 
-# --- a second revision (a throwaway 0002 in a temporary directory) ---------------------------
+# --- the revision after head (a throwaway NNNN_probe in a temporary directory) ---------------
 
-PROBE = '''"""Test probe: restoration_case.probe, added by copying the table on SQLite."""
+PROBE = f"{NEXT}_probe"
+PROBE_SCRIPT = '''"""Test probe: restoration_case.probe, added by copying the table on SQLite."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "{revision}"
+down_revision = "{down_revision}"
 branch_labels = None
 depends_on = None
 
@@ -547,7 +607,7 @@ def upgrade() -> None:
     recreate = "always" if op.get_bind().dialect.name == "sqlite" else "auto"
     with op.batch_alter_table("restoration_case", recreate=recreate) as batch_op:
         batch_op.add_column(sa.Column("probe", sa.String(length=20), nullable=True))
-    FAIL
+    {failure}
 
 
 def downgrade() -> None:
@@ -558,13 +618,15 @@ def downgrade() -> None:
 
 @pytest.fixture
 def add_probe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., sa.MetaData]:
-    """Make `0002_probe` the head revision, and the models the ones that go with it."""
+    """Make `NNNN_probe` (NNNN = head + 1) the head revision, and the models the ones that go
+    with it: today's models with restoration_case.probe."""
 
     def add(*, fail: bool = False) -> sa.MetaData:
         versions = tmp_path / "probe_versions"
         versions.mkdir()
         failure = 'raise RuntimeError("probe failed")' if fail else "pass"
-        (versions / "0002_probe.py").write_text(PROBE.replace("FAIL", failure))
+        script = PROBE_SCRIPT.format(revision=NEXT, down_revision=HEAD, failure=failure)
+        (versions / f"{PROBE}.py").write_text(script)
         monkeypatch.setattr(migrations, "VERSION_DIRS", (migrations.VERSIONS_DIR, versions))
         models = sa.MetaData()
         for table in metadata.sorted_tables:
@@ -585,27 +647,26 @@ def test_a_database_behind_head_is_refused_then_upgraded_with_auto_migrate(
 ) -> None:
     engine = create_db_engine(release_url)
     try:
-        upgrade_schema(engine)  # stamped at 0001, the head until now
+        upgrade_schema(engine)  # stamped at HEAD, which stays the head until the probe comes
         add_probe()
         assert schema_state(engine) == SchemaState(
-            SchemaStatus.behind, "0002", revision="0001", pending=("0002_probe",)
+            SchemaStatus.behind, NEXT, revision=HEAD, pending=(PROBE,)
         )
 
         auto_migrate(False)
         with pytest.raises(SchemaOutOfDate) as refused:
             start_app_database(engine)
-        assert (
-            str(refused.value) == f"Databasens skema er ikke opdateret (mangler: 0002_probe). {RUN}"
-        )
+        assert str(refused.value) == f"Databasens skema er ikke opdateret (mangler: {PROBE}). {RUN}"
 
         auto_migrate(True)
         report = start_app_database(engine)
 
         assert report.upgrade is not None
         assert report.upgrade.message == (
-            "Databasen er opdateret fra revision 0001 til 0002 (0002_probe)."
+            f"Databasen er opdateret fra revision {HEAD} til {NEXT} ({PROBE})."
         )
-        assert stamped(engine) == ["0002"]
+        assert report.upgrade.applied == (PROBE,)
+        assert stamped(engine) == [NEXT]
         assert "probe" in columns(engine, "restoration_case")
         # SQLite copied restoration_case; the cascade to missing_step must not have fired.
         for table in ("restoration_case", "missing_step", "action", "snapshot_action"):
@@ -620,21 +681,25 @@ def test_a_release_database_is_stamped_at_0001_then_upgraded(
     add_probe()
     engine = create_db_engine(release_url)
     try:
+        pending = (*AFTER_BASELINE, PROBE)  # every revision after 0001
         state = schema_state(engine)
         assert (state.status, state.revision, state.pending) == (
             SchemaStatus.unstamped,
             "0001",
-            ("0002_probe",),
+            pending,
         )
         assert state.out_of_date_message() == (
             "Databasens skema er ikke opdateret: databasen er fra før migreringerne og skal "
-            f"markeres som revision 0001 og opdateres (mangler: 0002_probe). {RUN}"
+            f"markeres som revision 0001 og opdateres (mangler: {', '.join(pending)}). {RUN}"
         )
 
         result = upgrade_schema(engine)
 
-        assert result.message == f"{RECOGNISED} Derefter opdateret til revision 0002 (0002_probe)."
-        assert stamped(engine) == ["0002"]
+        assert result.message == (
+            f"{RECOGNISED} Derefter opdateret til revision {NEXT} ({', '.join(pending)})."
+        )
+        assert result.applied == pending
+        assert stamped(engine) == [NEXT]
         assert count(engine, "missing_step") == EXPECTED["row_counts"]["missing_step"]
     finally:
         engine.dispose()
@@ -648,10 +713,10 @@ def test_a_create_all_database_of_the_newest_models_is_stamped_at_head(
     result = upgrade_schema(empty)
 
     assert (result.message, result.applied) == (
-        "Eksisterende database genkendt og markeret som revision 0002.",
+        f"Eksisterende database genkendt og markeret som revision {NEXT}.",
         (),
     )
-    assert stamped(empty) == ["0002"]
+    assert stamped(empty) == [NEXT]
 
 
 def test_a_failing_migration_leaves_the_database_as_it_was(
@@ -665,7 +730,7 @@ def test_a_failing_migration_leaves_the_database_as_it_was(
         with pytest.raises(RuntimeError, match="probe failed"):
             upgrade_schema(engine)
 
-        assert stamped(engine) == ["0001"]
+        assert stamped(engine) == [HEAD]
         assert "probe" not in columns(engine, "restoration_case")
         assert count(engine, "missing_step") == EXPECTED["row_counts"]["missing_step"]
     finally:
@@ -689,15 +754,15 @@ def test_the_revision_command_writes_the_next_migration_and_it_runs(
     path = new_revision("add team lead", directory=versions)
 
     assert path is not None
-    assert path.name == "0002_add_team_lead.py"
+    assert path.name == f"{NEXT}_add_team_lead.py"
     text = path.read_text()
-    assert 'revision: str = "0002"' in text
-    assert 'down_revision: str | Sequence[str] | None = "0001"' in text
+    assert f'revision: str = "{NEXT}"' in text
+    assert f'down_revision: str | Sequence[str] | None = "{HEAD}"' in text
     assert 'batch_op.add_column(sa.Column("team_lead", sa.String(length=64)' in text
     assert "sqlmodel" not in text
     monkeypatch.setattr(migrations, "VERSION_DIRS", (migrations.VERSIONS_DIR, versions))
     monkeypatch.setattr(bootstrap, "metadata", models)
-    assert upgrade_schema(empty).message == "Databasen er oprettet (revision 0002)."
+    assert upgrade_schema(empty).message == f"Databasen er oprettet (revision {NEXT})."
     assert "team_lead" in columns(empty, "restoration_case")
     assert drift(empty, models) == []
 
@@ -711,10 +776,13 @@ def test_the_revision_command_writes_nothing_when_the_models_did_not_change(
 
 def test_migration_files_are_plain_sqlalchemy_and_named_after_their_revision() -> None:
     script = migrations.script_directory()
-    revisions = list(script.walk_revisions())
+    revisions = list(reversed(list(script.walk_revisions())))  # oldest first
 
     assert script.get_heads() == [HEAD]
-    assert [r.revision for r in revisions][-1] == "0001"
+    # One line of history: 0001, 0002, … each on top of the one before.
+    assert [r.revision for r in revisions] == [f"{n:04d}" for n in range(1, len(revisions) + 1)]
+    assert [r.down_revision for r in revisions] == [None, *REVISIONS[:-1]]
+    assert tuple(r.revision for r in revisions) == REVISIONS
     for found in revisions:
         path = Path(found.path)
         assert path.parent == migrations.VERSIONS_DIR

@@ -1,12 +1,15 @@
-"""Tests for the Danish timeline-phrase parser in ``models.periods``."""
+"""Tests for the Danish timeline-phrase parser in ``models.plan.periods``."""
 
 import dataclasses
+import re
 from datetime import date
 
 import pytest
 
 from models.plan.periods import (
+    NO_CONVENTION,
     Period,
+    easter_sunday,
     half_bounds,
     month_bounds,
     parse_period,
@@ -236,6 +239,194 @@ D = date
 )
 def test_parse_period(text: str, expected: tuple[date | None, date | None]) -> None:
     assert parse_period(text) == Period(*expected)
+
+
+# Phrases that are not in the plan, one or more for each convention in the module docstring,
+# including phrases that must give None and phrases mixing known and unknown words; dates lie
+# both before and after today (the parser does not depend on today).
+UNSEEN_PHRASES = [
+    # The issue's examples
+    pytest.param("Før påske 2026", (None, D(2026, 4, 1)), id="u-foer-paaske"),
+    pytest.param("Inden påske 2026", (None, D(2026, 4, 1)), id="u-inden-paaske"),
+    pytest.param("Slutningen af 2025", (D(2025, 10, 1), D(2025, 12, 31)), id="u-slutningen-af"),
+    pytest.param("Midt i 2025", (D(2025, 4, 1), D(2025, 6, 30)), id="u-midt-i"),
+    pytest.param("Efterårsferien 2025", (D(2025, 10, 11), D(2025, 10, 19)), id="u-efteraarsferien"),
+    pytest.param("Begyndelsen af 2026", (D(2026, 1, 1), D(2026, 3, 31)), id="u-begyndelsen-af"),
+    # Part words of a year, a month, a quarter, a season; none for other units
+    pytest.param("Midten af 2027", (D(2027, 4, 1), D(2027, 6, 30)), id="u-midten-af"),
+    pytest.param("Først i 2028", (D(2028, 1, 1), D(2028, 3, 31)), id="u-foerst-i"),
+    pytest.param("sidst i 2024", (D(2024, 10, 1), D(2024, 12, 31)), id="u-sidst-i"),
+    pytest.param("i starten af 2029", (D(2029, 1, 1), D(2029, 3, 31)), id="u-i-starten-af"),
+    pytest.param("Opstart i begyndelsen af 2027", (D(2027, 1, 1), None), id="u-opstart-part"),
+    pytest.param("Færdig i slutningen af 2026", (None, D(2026, 12, 31)), id="u-faerdig-part"),
+    pytest.param("sidst i marts 2027", (D(2027, 3, 21), D(2027, 3, 31)), id="u-sidst-i-month"),
+    pytest.param("midt i februar 2028", (D(2028, 2, 11), D(2028, 2, 20)), id="u-midt-i-month"),
+    pytest.param(
+        "slutningen af februar 2028", (D(2028, 2, 21), D(2028, 2, 29)), id="u-slutningen-feb-leap"
+    ),
+    pytest.param("ultimo 1. kvartal 2027", (D(2027, 3, 1), D(2027, 3, 31)), id="u-ultimo-quarter"),
+    pytest.param("primo Q3 2026", (D(2026, 7, 1), D(2026, 7, 31)), id="u-primo-q"),
+    pytest.param("medio 4. kvartal 2025", (D(2025, 11, 1), D(2025, 11, 30)), id="u-medio-quarter"),
+    pytest.param(
+        "Slutningen af foråret 2027", (D(2027, 5, 1), D(2027, 5, 31)), id="u-slutningen-season"
+    ),
+    pytest.param("ultimo 1. halvår 2025", (None, None), id="u-part-of-half-none"),
+    pytest.param("slutningen af uge 7 2026", (None, None), id="u-part-of-week-none"),
+    pytest.param("primo marts/april 2026", (None, None), id="u-part-of-pair-none"),
+    # Quarter abbreviations
+    pytest.param("Q1 2027", (D(2027, 1, 1), D(2027, 3, 31)), id="u-q1"),
+    pytest.param("Senest Q2 2026", (None, D(2026, 6, 30)), id="u-senest-q2"),
+    pytest.param("Q3-Q4 2025", (D(2025, 7, 1), D(2025, 12, 31)), id="u-q3-q4"),
+    pytest.param("Q3/Q4 2028", (D(2028, 7, 1), D(2028, 12, 31)), id="u-q3-slash-q4"),
+    pytest.param("2027 Q4", (D(2027, 10, 1), D(2027, 12, 31)), id="u-year-q4"),
+    pytest.param("3. kvt. 2026", (D(2026, 7, 1), D(2026, 9, 30)), id="u-kvt"),
+    pytest.param("Opstart 1.-2. kvt. 2027", (D(2027, 1, 1), None), id="u-opstart-kvt-pair"),
+    pytest.param("Q4 2024 - Q1 2025", (D(2024, 10, 1), D(2025, 3, 31)), id="u-q-range"),
+    pytest.param("Q1/2025", (None, None), id="u-q-slash-year-none"),
+    # Half-year wordings
+    pytest.param("1. halvdel af 2026", (D(2026, 1, 1), D(2026, 6, 30)), id="u-1-halvdel"),
+    pytest.param("anden halvdel af 2027", (D(2027, 7, 1), D(2027, 12, 31)), id="u-anden-halvdel"),
+    pytest.param("senest sidste halvdel af 2025", (None, D(2025, 12, 31)), id="u-sidste-halvdel"),
+    pytest.param("første halvdel af marts 2026", (None, None), id="u-halvdel-of-month-none"),
+    # Month pairs and lists
+    pytest.param("marts/april 2027", (D(2027, 3, 1), D(2027, 4, 30)), id="u-month-slash"),
+    pytest.param("maj og juni 2026", (D(2026, 5, 1), D(2026, 6, 30)), id="u-month-og"),
+    pytest.param(
+        "januar, februar og marts 2028", (D(2028, 1, 1), D(2028, 3, 31)), id="u-month-list"
+    ),
+    pytest.param("april/marts 2026", (None, None), id="u-month-pair-reversed-none"),
+    pytest.param("Opstart september/oktober 2024", (D(2024, 9, 1), None), id="u-opstart-pair"),
+    # Days
+    pytest.param("inden 1. marts 2027", (None, D(2027, 2, 28)), id="u-inden-day"),
+    pytest.param("1.-15. juni 2026", (D(2026, 6, 1), D(2026, 6, 15)), id="u-day-range"),
+    pytest.param(
+        "15. marts - 15. april 2027", (D(2027, 3, 15), D(2027, 4, 15)), id="u-day-month-range"
+    ),
+    pytest.param("senest 31.1.2027", (None, D(2027, 1, 31)), id="u-numeric-date"),
+    pytest.param("2028-02-29", (D(2028, 2, 29), D(2028, 2, 29)), id="u-iso-date"),
+    pytest.param("31/4 2026", (None, None), id="u-invalid-date-none"),
+    # Week numbers
+    pytest.param("uge 42 2026", (D(2026, 10, 12), D(2026, 10, 18)), id="u-week"),
+    pytest.param("uge 7-8 2027", (D(2027, 2, 15), D(2027, 2, 28)), id="u-week-pair"),
+    pytest.param("i uge 10 og 11 2025", (D(2025, 3, 3), D(2025, 3, 16)), id="u-week-og"),
+    pytest.param("uge 45", (None, None), id="u-week-without-year-none"),
+    # School holidays
+    pytest.param("i sommerferien 2026", (D(2026, 6, 27), D(2026, 8, 9)), id="u-sommerferien"),
+    pytest.param("før sommerferien 2027", (None, D(2027, 6, 25)), id="u-foer-sommerferien"),
+    pytest.param("efter sommerferien 2024", (D(2024, 8, 12), None), id="u-efter-sommerferien"),
+    pytest.param("vinterferien 2027", (D(2027, 2, 13), D(2027, 2, 21)), id="u-vinterferien"),
+    pytest.param("inden efterårsferien 2026", (None, D(2026, 10, 9)), id="u-inden-efteraarsferien"),
+    pytest.param("påskeferien 2027", (D(2027, 3, 20), D(2027, 3, 29)), id="u-paaskeferien"),
+    pytest.param("påsken 2024", (D(2024, 3, 28), D(2024, 4, 1)), id="u-paasken"),
+    pytest.param("inden jul 2026", (None, D(2026, 12, 23)), id="u-inden-jul"),
+    pytest.param("efter jul 2024", (D(2024, 12, 27), None), id="u-efter-jul"),
+    pytest.param("juleferien 2025", (None, None), id="u-juleferien-none"),
+    pytest.param("pinse 2026", (None, None), id="u-pinse-unknown-none"),
+    # Before, after, earliest, latest
+    pytest.param("Efter 1. kvartal 2027", (D(2027, 4, 1), None), id="u-efter-quarter"),
+    pytest.param("Opstart inden 2026", (None, None), id="u-start-before-none"),
+    pytest.param("færdig efter 2025", (None, None), id="u-end-after-none"),
+    pytest.param("Senest inden 2028", (None, D(2027, 12, 31)), id="u-senest-inden"),
+    pytest.param("tidligst 2027", (D(2027, 1, 1), None), id="u-tidligst"),
+    pytest.param("2026 eller senere", (D(2026, 1, 1), None), id="u-eller-senere"),
+    pytest.param("til og med 2027", (None, D(2027, 12, 31)), id="u-til-og-med"),
+    pytest.param("i løbet af 2027", (D(2027, 1, 1), D(2027, 12, 31)), id="u-i-loebet-af"),
+    pytest.param("Kalenderåret 2028", (D(2028, 1, 1), D(2028, 12, 31)), id="u-kalenderaaret"),
+    # Unknown words and words with no convention: None for what they govern
+    pytest.param("skoleåret 2026", (None, None), id="u-skoleaaret-none"),
+    pytest.param("resten af 2025", (None, None), id="u-resten-af-none"),
+    pytest.param("omkring medio 2026", (None, None), id="u-omkring-none"),
+    pytest.param("ca. 2027", (None, None), id="u-ca-none"),
+    pytest.param("sent i 2024", (None, None), id="u-sent-i-none"),
+    pytest.param("indtil 2028", (None, None), id="u-indtil-none"),
+    pytest.param("mellem jul og nytår 2025", (None, None), id="u-mellem-none"),
+    pytest.param("nov. 2024", (None, None), id="u-abbreviated-month-none"),
+    pytest.param("1. kvartal - 2. kvartal 2026", (None, None), id="u-open-range-start-none"),
+    pytest.param("medio 2026 - ultimo", (None, None), id="u-open-range-end-none"),
+    pytest.param("forår og sommer 2027", (None, None), id="u-open-list-none"),
+    # Known and unknown words mixed
+    pytest.param(
+        "Opstart efter påske 2026, færdig inden skoleåret 2026",
+        (D(2026, 4, 7), None),
+        id="u-mixed-paaske-skoleaaret",
+    ),
+    pytest.param(
+        "Pilotprojekt i pinsen 2025 og evaluering 1. kvartal 2026",
+        (D(2026, 1, 1), D(2026, 3, 31)),
+        id="u-mixed-pinse-quarter",
+    ),
+    pytest.param(
+        "Omkring 2025, senest ultimo 2026", (None, D(2026, 12, 31)), id="u-mixed-omkring-senest"
+    ),
+    pytest.param(
+        "Rekruttering midt i 2026", (D(2026, 4, 1), D(2026, 6, 30)), id="u-mixed-subject-part"
+    ),
+    pytest.param("Rekruttering 2026", (None, None), id="u-mixed-word-before-year-none"),
+    pytest.param("Afprøves i 2027", (D(2027, 1, 1), D(2027, 12, 31)), id="u-mixed-verb-i-year"),
+    pytest.param(
+        "Evaluering af 2026 og ny plan fra 2027", (D(2027, 1, 1), None), id="u-mixed-af-fra"
+    ),
+]
+
+
+def test_unseen_phrases_are_not_the_plans() -> None:
+    texts = [param.values[0] for param in UNSEEN_PHRASES]
+    assert len(set(texts)) == len(texts) >= 60
+    assert not set(texts) & set(PLAN_PHRASES)
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSEEN_PHRASES)
+def test_unseen_phrase(text: str, expected: tuple[date | None, date | None]) -> None:
+    assert parse_period(text) == Period(*expected)
+
+
+# Words with no convention, alone and before "i"; unknown words joined by "af"; the end of a
+# range whose start cannot be read.
+NOT_UNDERSTOOD = [
+    "omkring", "ca.", "cirka", "circa", "tidligt i", "sent i", "senere i", "tidligere i",
+    "indtil", "frem til", "op til", "mellem", "siden", "mod", "snarest", "hurtigst",
+    "resten af", "halvdelen af", "en del af", "marts -", "2. kvartal til",
+]  # fmt: skip
+
+
+def test_every_word_with_no_convention_is_tested() -> None:
+    words = [w.removesuffix(" i") for w in NOT_UNDERSTOOD]
+    assert all(any(re.fullmatch(rx, w) for w in words) for rx in NO_CONVENTION)
+
+
+@pytest.mark.parametrize(
+    "period",
+    ["2025", "2025-2027", "medio 2025", "1. kvartal 2025", "marts 2025", "uge 7 2025", "jul 2025"],
+)
+@pytest.mark.parametrize("words", NOT_UNDERSTOOD)
+def test_a_word_that_is_not_understood_gives_no_date(words: str, period: str) -> None:
+    assert parse_period(f"{words} {period}") == Period(None, None)
+    assert parse_period(f"Senest {words} {period}") == Period(None, None)
+
+
+@pytest.mark.parametrize(
+    "word", ["pinse", "skoleåret", "regnskabsåret", "årsskiftet", "nytår", "Rekruttering", "H1"]
+)
+def test_an_unknown_word_before_a_bare_year_gives_no_date(word: str) -> None:
+    assert parse_period(f"{word} 2025") == Period(None, None)
+    assert parse_period(f"{word} 2025-2026") == Period(None, None)
+    assert parse_period(f"Opstart {word} 2025") == Period(None, None)
+
+
+@pytest.mark.parametrize(
+    ("year", "easter"),
+    [
+        (2019, D(2019, 4, 21)),
+        (2024, D(2024, 3, 31)),
+        (2025, D(2025, 4, 20)),
+        (2026, D(2026, 4, 5)),
+        (2027, D(2027, 3, 28)),
+        (2038, D(2038, 4, 25)),
+        (2043, D(2043, 3, 29)),
+    ],
+)
+def test_easter_sunday(year: int, easter: date) -> None:
+    assert easter_sunday(year) == easter
 
 
 @pytest.mark.parametrize(

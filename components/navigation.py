@@ -41,6 +41,7 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
             _page("indicators", common.NAV_INDICATORS, ":material/target:"),
             _page("reports", common.NAV_REPORTS, ":material/description:"),
             _page("change_log", common.NAV_CHANGE_LOG, ":material/history:"),
+            _page("decisions", common.NAV_DECISIONS, ":material/gavel:"),
         ]
         sections[common.NAV_SECTION_THEMES] = [
             st.Page(

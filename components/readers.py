@@ -19,9 +19,16 @@ from models.auth.throttle import Block, current_blocks
 from models.auth.users import User, list_users
 from models.bootstrap import SchemaError, start_app_database
 from models.core.db import database_url, get_engine, session_scope
+from models.core.deadlines import DeadlineTarget
 from models.core.time import utcnow
 from models.indicators.service import IndicatorCard, indicator_cards, measurement_revision
 from models.plan.change_log import ChangeRow, list_change_authors, list_changes
+from models.plan.decisions import (
+    DecisionMove,
+    decision_moves,
+    list_decisions,
+    restoration_target,
+)
 from models.plan.queries import (
     PlanView,
     ThemeSummary,
@@ -32,9 +39,11 @@ from models.plan.queries import (
     list_theme_codes,
     theme_summaries,
 )
+from models.plan.tables import PlanDecision
 from models.presentation.aggregates import Deck, build_deck
 from models.reports.compare import Comparison, compare
 from models.reports.snapshots import (
+    DEFAULT_DEADLINE,
     NOW_NAME,
     Snapshot,
     StatusReport,
@@ -147,16 +156,30 @@ def cases_revision() -> tuple[str, tuple]:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _restoration_report(revision: tuple[str, tuple], today: dt.date) -> RestorationReport:
+def _restoration_report(
+    revision: tuple[str, tuple], today: dt.date, deadline: dt.date
+) -> RestorationReport:
     with session_scope(get_engine(revision[0])) as session:
-        plan = get_plan(session)
-        deadline = plan.restoration_deadline if plan else dt.date(2026, 6, 30)
         return build_report(session, today=today, deadline=deadline)
 
 
+def load_restoration_target() -> DeadlineTarget:
+    """The deadline for restoring every open case: the plan's, and a decision's if any."""
+    with session_scope() as session:
+        target = restoration_target(session)
+    return target or DeadlineTarget(DEFAULT_DEADLINE, DEFAULT_DEADLINE)
+
+
+def load_decisions() -> list[tuple[PlanDecision, list[DecisionMove]]]:
+    """Every plan decision, newest first, with the deadlines it moved."""
+    with session_scope() as session:
+        return [(d, decision_moves(session, d.id)) for d in list_decisions(session)]  # type: ignore[arg-type]
+
+
 def load_restoration_report(today: dt.date) -> RestorationReport:
-    """The restoration figures, recomputed whenever cases or steps change."""
-    return _restoration_report(cases_revision(), today)
+    """The restoration figures against the current target, recomputed whenever cases, steps
+    or the target change."""
+    return _restoration_report(cases_revision(), today, load_restoration_target().current)
 
 
 def _indicator_revision() -> tuple[str, tuple]:

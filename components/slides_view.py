@@ -19,6 +19,7 @@ SLIDE_CSS = """
 .slide .figure b { display: block; font-size: 3.2rem; line-height: 1.1; }
 .slide .figure span { font-size: 1.35rem; }
 .slide .note { color: #B34E00; font-weight: 700; font-size: 1.5rem; }
+.slide .caption { color: #333333; font-size: 1.35rem; margin-top: -0.6rem; }
 .slide-footer { font-size: 1.1rem; color: #333333; margin-top: 0.6rem; }
 </style>
 """
@@ -26,6 +27,8 @@ SLIDE_CSS = """
 
 def slide_html(slide: Slide) -> str:
     parts = [f"<h1>{escape(slide.title)}</h1>"]
+    if slide.caption:
+        parts.append(f'<p class="caption">{escape(slide.caption)}</p>')
     if slide.note:
         parts.append(f'<p class="note">{escape(slide.note)}</p>')
     if slide.figures:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from components.charts import status_color_scale
 from models.core.chart_axes import month_axis
+from models.core.deadlines import DeadlineTarget
 from models.core.formatting import date_da
 from models.plan.overview import TimelineItem
 
@@ -30,13 +31,19 @@ def timeline_frame(items: list[TimelineItem]) -> pd.DataFrame:
                 "Status": item.status.value,
                 "Ansvarlig": item.responsible or "–",
                 "Periode": f"{date_da(item.start)} – {date_da(item.end)}",
+                "Planens frist": pd.Timestamp(item.plan_end) if item.plan_end else pd.NaT,
                 "punkt": start == end,
             }
         )
     return pd.DataFrame(rows)
 
 
-def timeline_chart(items: list[TimelineItem], today: dt.date, deadline: dt.date) -> alt.LayerChart:
+def timeline_chart(
+    items: list[TimelineItem], today: dt.date, target: DeadlineTarget
+) -> alt.LayerChart:
+    """Bars from start to the deadline in force; a black tick marks the plan's own deadline
+    where a revision moved it; dashed rules at today and the restoration deadline (and the
+    plan's restoration deadline, if a decision moved it)."""
     frame = timeline_frame(items)
     order = sorted(
         frame["Nr"],
@@ -63,12 +70,31 @@ def timeline_chart(items: list[TimelineItem], today: dt.date, deadline: dt.date)
         .mark_point(filled=True, size=70, shape="diamond")
         .encode(x="Start:T")
     )
-    marks = pd.DataFrame(
-        [
-            {"dato": pd.Timestamp(today), "mærke": f"I dag ({date_da(today)})"},
-            {"dato": pd.Timestamp(deadline), "mærke": f"Genopretningsfrist ({date_da(deadline)})"},
-        ]
+    moved = (
+        base.transform_filter("isValid(datum['Planens frist'])")
+        .mark_tick(color="#1A1A1A", thickness=3, size=ROW_PX - 2)
+        .encode(
+            x="Planens frist:T",
+            tooltip=["Nr:N", alt.Tooltip("Planens frist:T", format="%d-%m-%Y")],
+        )
     )
+    rows = [
+        {"dato": pd.Timestamp(today), "mærke": f"I dag ({date_da(today)})"},
+        {
+            "dato": pd.Timestamp(target.current),
+            "mærke": f"Genopretningsfrist ({date_da(target.current)})",
+        },
+    ]
+    colours = ["#1A1A1A", "#D55E00"]
+    if target.moved:
+        rows.append(
+            {
+                "dato": pd.Timestamp(target.original),
+                "mærke": f"Oprindelig genopretningsfrist ({date_da(target.original)})",
+            }
+        )
+        colours.append("#8A8A8A")
+    marks = pd.DataFrame(rows)
     rules = (
         alt.Chart(marks)
         .mark_rule(strokeWidth=2, strokeDash=[5, 3])
@@ -76,14 +102,14 @@ def timeline_chart(items: list[TimelineItem], today: dt.date, deadline: dt.date)
             x="dato:T",
             color=alt.Color(
                 "mærke:N",
-                scale=alt.Scale(domain=list(marks["mærke"]), range=["#1A1A1A", "#D55E00"]),
+                scale=alt.Scale(domain=list(marks["mærke"]), range=colours),
                 legend=alt.Legend(orient="top", title=None, labelLimit=320),
             ),
         )
     )
     # Bars and points share the status colours; the two rules get their own legend.
     return (
-        alt.layer(alt.layer(bars, points), rules)
+        alt.layer(alt.layer(bars, points, moved), rules)
         .resolve_scale(color="independent")
         .properties(height=alt.Step(ROW_PX))
     )

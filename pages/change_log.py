@@ -58,8 +58,8 @@ st.dataframe(
                 common.COL_USER: row.username,
                 common.COL_ACTION: f"{row.action_code} {row.action_text}",
                 common.COL_FIELD: row.field_label,
-                common.COL_OLD: row.old_value or "",
-                common.COL_NEW: row.new_value or "",
+                common.COL_OLD: row.old_text,
+                common.COL_NEW: row.new_text,
                 common.COL_CHANGE_NOTE: row.note,
             }
             for row in rows

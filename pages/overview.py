@@ -14,6 +14,7 @@ from components.readers import (
     load_changes,
     load_plan,
     load_restoration_report,
+    load_restoration_target,
     load_theme_summaries,
     load_themes,
 )
@@ -25,10 +26,12 @@ from components.texts import overview as t
 from components.timeline_chart import timeline_chart
 from components.widgets import choose_many
 from models.auth.users import READ_INTERNAL
+from models.core.deadlines import has_passed
 from models.core.formatting import count_da, date_da, date_long_da, datetime_da, number_da
 from models.core.time import local_day_start, today_local
 from models.plan.overview import needs_attention, status_summary, summarise_changes, timeline_items
 from models.plan.status import STATUS_ORDER
+from models.restoration.wording import deadline_sentence
 
 require_shell(__file__, READ_INTERNAL)
 plan = load_plan()
@@ -42,16 +45,20 @@ summary = status_summary(actions, today)
 
 st.html(PLAN_CSS)
 st.title(f"{plan.title} {plan.period_start_year}–{plan.period_end_year}")
+report = load_restoration_report(today)
+target = load_restoration_target()
 st.markdown(
     f"**{plan.municipality}** · "
     + t.APPROVED.format(by=plan.approved_by, date=date_long_da(plan.approved_on))
     + " "
-    + t.DEADLINE.format(
-        text=plan.restoration_deadline_text, date=date_da(plan.restoration_deadline)
-    )
-    + " "
     + t.BUDGET.format(text=plan.budget_2025_text)
 )
+open_steps = report.headline.open_steps if report.has_data else None
+deadline_text = inert(deadline_sentence(target, today, open_steps))
+if has_passed(target.current, today) and open_steps != 0:
+    st.warning(deadline_text)
+else:
+    st.info(deadline_text)
 
 # Headline
 cols = st.columns([1, 1, 1, 1.4])
@@ -63,10 +70,9 @@ cols[0].metric(
         total=count_da(summary.total, *common.ACTIONS),
     ),
 )
-cols[1].metric(common.OVERDUE_COUNT, number_da(summary.overdue))
+cols[1].metric(common.OVERDUE_COUNT, number_da(summary.overdue), help=t.OVERDUE_HELP)
 cols[2].metric(t.OBS_COUNT, number_da(summary.counts[STATUS_ORDER[2]]))
 with cols[3]:
-    report = load_restoration_report(today)
     st.markdown(f"**{restoration.TITLE}**")
     if not report.has_data:
         st.caption(t.RESTORATION_NONE)
@@ -116,6 +122,7 @@ else:
                     row.action.code,
                     row.action.text,
                     row.action.deadline,
+                    row.action.plan_deadline if row.action.deadline_moved else None,
                     row.action.status.value,
                     row.action.responsible,
                     f"{datetime_da(row.action.updated_at)} ({row.action.updated_by})"
@@ -131,6 +138,7 @@ else:
         width="stretch",
         column_config={
             common.COL_DEADLINE: st.column_config.DateColumn(format="DD-MM-YYYY"),
+            common.COL_PLAN_DEADLINE: st.column_config.DateColumn(format="DD-MM-YYYY"),
             common.COL_ACTION: st.column_config.TextColumn(width="large"),
         },
     )
@@ -171,7 +179,7 @@ shown = [
     and (not owner_filter or item.responsible in owner_filter)
 ]
 if shown:
-    st.altair_chart(timeline_chart(shown, today, plan.restoration_deadline), width="stretch")
+    st.altair_chart(timeline_chart(shown, today, target), width="stretch")
 else:
     st.info(t.TIMELINE_EMPTY)
 

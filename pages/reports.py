@@ -16,7 +16,13 @@ from models.auth.users import EDIT_PLAN, MANAGE_USERS, READ_INTERNAL
 from models.core.formatting import date_da, datetime_da
 from models.core.time import today_local
 from models.reports.compare import NO_STATUS_CHANGE
-from models.reports.snapshots import NOW_NAME, create_snapshot, delete_snapshot, set_key_messages
+from models.reports.snapshots import (
+    NOW_NAME,
+    create_snapshot,
+    delete_snapshot,
+    mark_presented,
+    set_key_messages,
+)
 
 require_shell(__file__, READ_INTERNAL)
 actor = current_actor()
@@ -53,7 +59,16 @@ if not snapshots:
 
 st.dataframe(
     pd.DataFrame(
-        [(s.name, date_da(s.taken_on), s.created_by, datetime_da(s.created_at)) for s in snapshots],
+        [
+            (
+                s.name,
+                date_da(s.taken_on),
+                date_da(s.presented_on) if s.presented_on else t.NOT_PRESENTED,
+                s.created_by,
+                datetime_da(s.created_at),
+            )
+            for s in snapshots
+        ],
         columns=list(t.LIST_COLUMNS),
     ),
     hide_index=True,
@@ -115,6 +130,31 @@ columns[0].download_button(t.XLSX, files.xlsx, file_name=f"{stem}.xlsx")
 columns[1].download_button(t.DOCX, files.docx, file_name=f"{stem}.docx")
 columns[2].download_button(t.PDF, files.pdf, file_name=f"{stem}.pdf", mime="application/pdf")
 columns[3].download_button(t.PNG, files.png, file_name=f"{stem}.png", mime="image/png")
+
+if actor.role in EDIT_PLAN and chosen != NOW_NAME:
+    snapshot = next(s for s in snapshots if s.name == chosen)
+    with st.expander(t.PRESENTED_TITLE), st.form("presented"):
+        st.caption(t.PRESENTED_HELP)
+        presented = st.checkbox(t.PRESENTED, value=snapshot.presented_on is not None)
+        meeting = st.date_input(
+            t.MEETING_DATE,
+            value=snapshot.presented_on or snapshot.taken_on,
+            max_value=today,
+            format="DD-MM-YYYY",
+        )
+        if st.form_submit_button(t.PRESENTED_SAVE):
+            run_command(
+                mark_presented,
+                success=(
+                    t.PRESENTED_SAVED.format(name=chosen, date=date_da(meeting))
+                    if presented
+                    else t.UNPRESENTED_SAVED.format(name=chosen)
+                ),
+                actor=actor,
+                name=chosen,
+                presented_on=meeting if presented else None,
+                today=today,
+            )
 
 if actor.role in MANAGE_USERS and chosen != NOW_NAME:
     st.divider()

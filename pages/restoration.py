@@ -5,13 +5,16 @@ import streamlit as st
 
 from components.case_upload import render_case_upload, render_demo_controls
 from components.commands import show_flash
-from components.readers import load_restoration_report
+from components.readers import load_restoration_report, load_restoration_target
 from components.restoration_charts import breakdown_chart, burn_down_chart, burn_up_chart
+from components.safe_text import inert
 from components.shell import current_actor, require_shell
 from components.texts import restoration as t
 from models.auth.users import EDIT_PLAN, MANAGE_USERS, READ_INTERNAL
-from models.core.formatting import count_da, date_da, number_da
+from models.core.deadlines import has_passed
+from models.core.formatting import date_da, number_da
 from models.core.time import today_local
+from models.restoration.wording import deadline_sentence
 
 
 def per_week(value: float | None) -> str:
@@ -22,9 +25,16 @@ require_shell(__file__, READ_INTERNAL)
 actor = current_actor()
 today = today_local()
 report = load_restoration_report(today)
+target = load_restoration_target()
 st.title(t.TITLE)
 show_flash()
-st.caption(t.INTRO.format(deadline=date_da(report.deadline)))
+st.caption(t.INTRO)
+open_steps = report.headline.open_steps if report.has_data else None
+deadline_text = inert(deadline_sentence(target, today, open_steps))
+if has_passed(target.current, today) and open_steps != 0:
+    st.warning(deadline_text)
+else:
+    st.info(deadline_text)
 if report.demo_cases:
     st.warning(t.DEMO_BANNER.format(count=number_da(report.demo_cases)))
 
@@ -58,14 +68,6 @@ else:
             delta=verdict,
             delta_color="green" if head.beats_deadline else "red",
             delta_arrow="off",
-        )
-    if head.days_late:
-        st.error(
-            t.LATE.format(
-                deadline=date_da(report.deadline),
-                days=count_da(head.days_late, *t.DAYS),
-                open=number_da(head.open_steps),
-            )
         )
     st.subheader(t.BURN_DOWN)
     st.altair_chart(burn_down_chart(report), width="stretch")

@@ -6,7 +6,10 @@ from components.texts import common
 
 NO_PLAN = "Planen er endnu ikke indlæst. Kør `python manage.py init-db`."
 APPROVED = "Godkendt af {by} den {date}."
-DEADLINE = "Alle åbne sager skal være genoprettet senest {text} ({date})."
+OVERDUE_HELP = (
+    "Handlinger med en frist, der er passeret, og som ikke er afsluttet. Tilbagevendende og "
+    "løbende handlinger har ingen frist og tælles ikke med."
+)
 BUDGET = "Investering i 2025: {text}"  # the text ends with "kr."
 
 DONE_SHARE = "Afsluttet/implementeret"
@@ -24,13 +27,17 @@ STATUS_HEADING = "Status pr. tema"
 OPEN_THEME = "Åbn tema {code}"
 
 ATTENTION = "Kræver opmærksomhed"
-ATTENTION_EMPTY = "Ingen handlinger er overskredet, markeret Obs eller har frist inden for 6 uger."
+ATTENTION_EMPTY = (
+    "Ingen handlinger er overskredet, markeret Obs, har frist inden for 6 uger eller mangler "
+    "en bekræftelse."
+)
 ATTENTION_COLUMNS = (
     "Tema",
     "Spor",
     common.COL_CODE,
     common.COL_ACTION,
     common.COL_DEADLINE,
+    common.COL_PLAN_DEADLINE,
     common.COL_STATUS,
     common.COL_RESPONSIBLE,
     "Seneste ændring",

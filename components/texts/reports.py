@@ -17,7 +17,18 @@ DATE = "Dato"
 CREATE_BUTTON = "Frys status nu"
 CREATED = "Statusrapporten «{name}» er oprettet."
 NONE = "Der er endnu ingen statusrapporter."
-LIST_COLUMNS = ("Navn", "Dato", "Oprettet af", "Oprettet")
+LIST_COLUMNS = ("Navn", "Dato", "Fremlagt for udvalget", "Oprettet af", "Oprettet")
+NOT_PRESENTED = "nej"
+PRESENTED_TITLE = "Fremlagt for Børn & Læringsudvalget?"
+PRESENTED_HELP = (
+    "Kun rapporter, der er fremlagt for udvalget, vises som milepæle på borgermødets tidslinje "
+    "(med mødedatoen)."
+)
+PRESENTED = "Rapporten er fremlagt for udvalget"
+MEETING_DATE = "Mødedato"
+PRESENTED_SAVE = "Gem"
+PRESENTED_SAVED = "«{name}» er markeret som fremlagt den {date}."
+UNPRESENTED_SAVED = "«{name}» er ikke længere markeret som fremlagt."
 
 CHOOSE = "Rapport"
 AGAINST = "Sammenlign med"

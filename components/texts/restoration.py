@@ -4,8 +4,8 @@ from __future__ import annotations
 
 TITLE = "Genopretning af sager"
 INTRO = (
-    "Alle åbne sager skal være genoprettet – alle manglende sagsskridt gennemført – senest "
-    "{deadline} (spor A.1). Tallene beregnes direkte fra de indlæste sager."
+    "Målet er, at alle åbne sager er genoprettet – alle manglende sagsskridt gennemført (spor "
+    "A.1). Tallene beregnes direkte fra de indlæste sager."
 )
 EMPTY = "Der er endnu ingen sager indlæst. En redaktør kan indlæse en fil fra fagsystemet nedenfor."
 DEMO_BANNER = (
@@ -27,8 +27,6 @@ AFTER_DEADLINE = "Passeret"
 ON_TRACK = "Før fristen"
 BEHIND = "Efter fristen"
 NEVER = "Intet tempo: kan ikke fremskrives"
-LATE = "Fristen {deadline} er passeret for {days} siden; {open} sagsskridt mangler stadig."
-DAYS = ("dag", "dage")
 
 BURN_DOWN = "Åbne manglende sagsskridt over tid"
 BURN_UP = "Fuldt genoprettede sager"

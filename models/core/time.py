@@ -26,3 +26,10 @@ def today_local() -> dt.date:
 def local_day_start(day: dt.date) -> dt.datetime:
     """Midnight at the start of `day`, local time (aware), for filtering stored UTC times."""
     return dt.datetime.combine(day, dt.time(), tzinfo=local_zone())
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    """The local (municipality) date of a stored time; a naive time is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(local_zone()).date()

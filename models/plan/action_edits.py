@@ -1,4 +1,4 @@
-"""The one write path for action status, responsible, note and revised deadline.
+"""The one write path for action status, responsible, note, revised deadline, kind and rhythm.
 
 Changes are keyed by action id and carry the version they were based on. Each change is
 validated; a change based on an older version is a conflict and is not written; every written
@@ -25,14 +25,25 @@ from models.core.cpr import (
 from models.core.errors import DomainError
 from models.core.tabular_files import parse_date
 from models.core.time import utcnow
-from models.plan.status import Status, parse_status
+from models.plan.kinds import ActionKind, parse_kind, parse_rhythm
+from models.plan.status import parse_status
 from models.plan.tables import Action, ActionChange
 
 MAX_NOTE_LENGTH = 2000
 MAX_RESPONSIBLE_LENGTH = 200
 MAX_REASON_LENGTH = 500
-EDITABLE_FIELDS = ("status", "responsible", "note", "revised_end_date", "revised_reason")
+EDITABLE_FIELDS = (
+    "status",
+    "responsible",
+    "note",
+    "revised_end_date",
+    "revised_reason",
+    "kind",
+    "rhythm",
+)
 FIELD_LABELS = {
+    "kind": "Type",
+    "rhythm": "Rytme",
     "status": "Status",
     "responsible": "Ansvarlig",
     "note": "Statusnote",
@@ -93,6 +104,10 @@ def normalise_values(values: dict[str, Any]) -> dict[str, Any]:
     for name, value in values.items():
         if name == "status":
             clean[name] = parse_status(_as_text(value))
+        elif name == "kind":
+            clean[name] = parse_kind(_as_text(value))
+        elif name == "rhythm":
+            clean[name] = parse_rhythm(_as_text(value))
         elif name == "revised_end_date":
             clean[name] = parse_date(value)
         else:
@@ -119,11 +134,11 @@ def _snapshot(action: Action) -> dict[str, Any]:
     return {name: getattr(action, name) for name in EDITABLE_FIELDS}
 
 
-def _audit_text(value: Any) -> str | None:
+def audit_text(value: Any) -> str | None:
     if value is None:
         return None
-    if isinstance(value, Status):
-        return value.value
+    if isinstance(value, enum.Enum):
+        return str(value.value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -157,6 +172,16 @@ def _apply_one(
             last_changed_by=action.updated_by,
             last_changed_at=action.updated_at,
         )
+    kind = values.get("kind", current["kind"])
+    if kind != ActionKind.recurring and values.get("rhythm", current["rhythm"]):
+        values["rhythm"] = None  # only recurring work has a rhythm
+    if kind == ActionKind.recurring and not values.get("rhythm", current["rhythm"]):
+        return EditResult(
+            action.id or 0,
+            action.code,
+            Outcome.invalid,
+            "En tilbagevendende handling skal have en rytme (fx hver måned).",
+        )
     changed = [name for name, value in values.items() if current[name] != value]
     if not changed:
         return EditResult(action.id or 0, action.code, Outcome.unchanged, current=current)
@@ -177,8 +202,8 @@ def _apply_one(
                 changed_at=now,
                 username=actor.username,
                 field=name,
-                old_value=_audit_text(current[name]),
-                new_value=_audit_text(values[name]),
+                old_value=audit_text(current[name]),
+                new_value=audit_text(values[name]),
                 note=reason,
             )
         )

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from models.core.spreadsheet_safety import neutralise
 from models.core.time import local_zone
 from models.plan.action_edits import FIELD_LABELS
+from models.plan.kinds import KIND_LABELS, ActionKind, rhythm_label
 from models.plan.status import Status
 from models.plan.tables import Action, ActionChange, Theme, Track
 
@@ -34,6 +35,29 @@ class ChangeRow:
     @property
     def field_label(self) -> str:
         return FIELD_LABELS.get(self.field, self.field)
+
+    @property
+    def old_text(self) -> str:
+        """The old value as people read it (kinds and rhythms in Danish)."""
+        return value_text(self.field, self.old_value)
+
+    @property
+    def new_text(self) -> str:
+        return value_text(self.field, self.new_value)
+
+
+def value_text(field: str, value: str | None) -> str:
+    """A stored audit value in words: `Tilbagevendende`, `hver måned`; else as stored."""
+    if not value:
+        return ""
+    if field == "kind":
+        try:
+            return KIND_LABELS[ActionKind(value)]
+        except ValueError:
+            return value
+    if field == "rhythm":
+        return rhythm_label(value)
+    return value
 
 
 def list_changes(
@@ -108,8 +132,8 @@ def changes_csv(rows: list[ChangeRow]) -> str:
                 row.track_code,
                 row.action_code,
                 row.field,
-                row.old_value or "",
-                row.new_value or "",
+                row.old_text,
+                row.new_text,
                 row.note,
             )
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from models.core.formatting import count_da, number_da
 from models.plan.change_log import ChangeRow
+from models.plan.kinds import rhythm_label
 from models.plan.queries import ActionView, ThemeView
 from models.plan.status import STATUS_ORDER, Status
 
@@ -43,7 +44,8 @@ class AttentionRow:
 
 
 def needs_attention(themes: list[ThemeView], today: dt.date) -> list[AttentionRow]:
-    """Overdue actions, Obs actions and actions due within 6 weeks, soonest deadline first."""
+    """Overdue actions, Obs actions, actions due within 6 weeks and recurring work nobody has
+    updated within its rhythm; soonest deadline first."""
     rows = []
     for theme in themes:
         for track in theme.tracks:
@@ -60,6 +62,8 @@ def needs_attention(themes: list[ThemeView], today: dt.date) -> list[AttentionRo
                     and today <= deadline <= today + ATTENTION_HORIZON
                 ):
                     reasons.append("Frist inden for 6 uger")
+                if action.is_unconfirmed(today):
+                    reasons.append(f"Ikke bekræftet ({rhythm_label(action.rhythm)})")
                 if reasons:
                     rows.append(AttentionRow(theme.code, track.code, action, tuple(reasons)))
     return sorted(rows, key=lambda row: (row.action.deadline or dt.date.max, row.action.code))
@@ -126,6 +130,7 @@ class TimelineItem:
     end: dt.date | None
     status: Status
     responsible: str
+    plan_end: dt.date | None = None  # the plan's own deadline, where a revision moved it
 
 
 def timeline_items(themes: list[ThemeView]) -> list[TimelineItem]:
@@ -140,6 +145,7 @@ def timeline_items(themes: list[ThemeView]) -> list[TimelineItem]:
             action.deadline,
             action.status,
             action.responsible,
+            action.plan_deadline if action.deadline_moved else None,
         )
         for theme in themes
         for track in theme.tracks

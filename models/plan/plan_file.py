@@ -11,6 +11,8 @@ import yaml
 
 from models.core.errors import DomainError
 from models.core.settings import content_path
+from models.plan.kinds import ActionKind, parse_kind, parse_rhythm
+from models.plan.periods import Period
 from models.plan.status import Status
 
 DEFAULT_PLAN_PATH = content_path("plan.yaml")
@@ -47,6 +49,10 @@ class ActionSeed:
     timeline: str
     status: Status = Status.upcoming
     status_source: str = ""
+    kind: ActionKind = ActionKind.deadline
+    rhythm: str | None = None
+    period: Period | None = None
+    """The plan's dates read by hand where the parser's reading of the timeline is wrong."""
 
 
 @dataclass(frozen=True)
@@ -140,13 +146,40 @@ def _read_action(reader: _Reader, raw: Any) -> ActionSeed:
             raise reader.fail(raw, f"ukendt status '{status_text}'") from None
         if not source:
             raise reader.fail(raw, "en status fra et kildedokument kræver 'status_source'")
+    kind_text = reader.get(raw, "kind", str, required=False)
+    rhythm_text = reader.get(raw, "rhythm", str, required=False)
+    try:
+        kind = parse_kind(kind_text) if kind_text is not None else ActionKind.deadline
+        rhythm = parse_rhythm(rhythm_text)
+    except ValueError as error:
+        raise reader.fail(raw, str(error)) from None
+    if (kind == ActionKind.recurring) != (rhythm is not None):
+        raise reader.fail(raw, "en tilbagevendende handling (og kun den) skal have en 'rhythm'")
     return ActionSeed(
         code=reader.get(raw, "code", str),
         text=reader.get(raw, "text", str),
         timeline=reader.get(raw, "timeline", str, required=False) or "",
         status=status,
         status_source=source,
+        kind=kind,
+        rhythm=rhythm,
+        period=_read_period(reader, raw),
     )
+
+
+def _read_period(reader: _Reader, raw: Any) -> Period | None:
+    """`period: {start: 2025-10-01, end: null}`: both keys must be given (null = no date)."""
+    period = reader.get(raw, "period", dict, required=False)
+    if period is None:
+        return None
+    for key in ("start", "end"):
+        if key not in period:
+            raise reader.fail(period, f"'period' skal angive både start og end (fandt ikke {key})")
+        if period[key] is not None and not isinstance(period[key], dt.date):
+            raise reader.fail(period, f"'period.{key}' skal være en dato eller null")
+    if period["start"] and period["end"] and period["start"] > period["end"]:
+        raise reader.fail(period, "'period.start' ligger efter 'period.end'")
+    return Period(period["start"], period["end"])
 
 
 def _read_track(reader: _Reader, raw: Any) -> TrackSeed:

@@ -10,8 +10,19 @@ import sqlalchemy as sa
 from pydantic import ConfigDict
 from sqlmodel import Session, select
 
+from models.core.time import local_date
+from models.plan.kinds import ActionKind, next_due
 from models.plan.status import STATUS_ORDER, Status
-from models.plan.tables import Action, ActionBase, Plan, PlanBase, Result, Theme, Track
+from models.plan.tables import (
+    SEED_USER,
+    Action,
+    ActionBase,
+    Plan,
+    PlanBase,
+    Result,
+    Theme,
+    Track,
+)
 
 
 class ActionView(ActionBase):
@@ -23,10 +34,36 @@ class ActionView(ActionBase):
 
     @property
     def deadline(self) -> dt.date | None:
+        """The deadline in force: a revised one, else the plan's; recurring and ongoing work
+        has none."""
+        if self.kind != ActionKind.deadline:
+            return None
         return self.revised_end_date or self.end_date
+
+    @property
+    def plan_deadline(self) -> dt.date | None:
+        """The plan's own deadline, shown beside a revised one."""
+        return self.end_date if self.kind == ActionKind.deadline else None
+
+    @property
+    def deadline_moved(self) -> bool:
+        return self.deadline is not None and self.deadline != self.plan_deadline
 
     def is_overdue(self, today: dt.date) -> bool:
         return self.deadline is not None and self.deadline < today and self.status != Status.done
+
+    def confirmation_due(self) -> dt.date | None:
+        """For recurring work: the day by which someone should have updated it again."""
+        if self.kind != ActionKind.recurring or not self.rhythm:
+            return None
+        if self.updated_at is None or self.updated_by in (None, SEED_USER):
+            return self.start_date or dt.date.min
+        return next_due(local_date(self.updated_at), self.rhythm)
+
+    def is_unconfirmed(self, today: dt.date) -> bool:
+        """Recurring work that nobody has updated within its rhythm (never when done)."""
+        due = self.confirmation_due()
+        return due is not None and due < today and self.status != Status.done
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,24 @@
-"""Load the transcribed plan into the database: idempotent, never touching users' edits."""
+"""Load the transcribed plan into the database: idempotent, never touching users' edits.
+
+The plan's own words (texts, timeline phrases and their dates) are always refreshed. An
+action's status, note, kind and rhythm come from the plan file only until a person changes
+them: a corrected source reading (say, a status the sources show was wrong) reaches every
+action nobody has edited, and is written to the change log as the plan file's change.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlmodel import Session, select
 
+from models.core.time import utcnow
+from models.plan.action_edits import audit_text
 from models.plan.periods import parse_period
 from models.plan.plan_file import ActionSeed, PlanSeed, TrackSeed
-from models.plan.tables import Action, Plan, Result, Theme, Track
+from models.plan.tables import SEED_USER, Action, ActionChange, Plan, Result, Theme, Track
 
-SEED_USER = "system"
 CodedRow = TypeVar("CodedRow", Theme, Track)
 
 
@@ -52,12 +59,77 @@ def _upsert(
     return row
 
 
+SOURCE_OWNED = ("status", "note", "kind", "rhythm")
+"""Fields the plan file sets until a person changes them."""
+CORRECTION_NOTE = "Rettet efter kildedokumenterne (data/plan.yaml)"
+
+
+def _edited_by_people(session: Session) -> set[tuple[int, str]]:
+    """(action id, field) for every source-owned field that a person has ever changed."""
+    rows = session.exec(
+        select(ActionChange.action_id, ActionChange.field)
+        .where(ActionChange.username != SEED_USER, ActionChange.field.in_(SOURCE_OWNED))  # type: ignore[attr-defined]
+        .distinct()
+    )
+    return set(rows)
+
+
+def _source_values(seed: ActionSeed) -> dict[str, Any]:
+    return {
+        "status": seed.status,
+        "note": seed.status_source,
+        "kind": seed.kind,
+        "rhythm": seed.rhythm,
+    }
+
+
+def _correct_from_source(
+    session: Session,
+    action: Action,
+    seed: ActionSeed,
+    edited: set[tuple[int, str]],
+    report: SeedReport,
+) -> None:
+    """Bring the fields nobody has edited up to the plan file, audited as its change."""
+    values = _source_values(seed)
+    if {(action.id, "status"), (action.id, "note")} & edited:  # they go together
+        del values["status"], values["note"]
+    for name in ("kind", "rhythm"):
+        if (action.id, name) in edited:
+            values.pop(name)
+    changed = {name: value for name, value in values.items() if getattr(action, name) != value}
+    if not changed:
+        return
+    now = utcnow()
+    for name, value in changed.items():
+        session.add(
+            ActionChange(
+                action_id=action.id or 0,
+                changed_at=now,
+                username=SEED_USER,
+                field=name,
+                old_value=audit_text(getattr(action, name)),
+                new_value=audit_text(value),
+                note=CORRECTION_NOTE,
+            )
+        )
+        setattr(action, name, value)
+    # A new version, so that a grid opened before sees a conflict; who last updated the action
+    # (and when) stays the person's: a correction is no one's update or confirmation.
+    action.version += 1
+    report.refreshed += 1
+
+
 def _seed_actions(
-    session: Session, track: Track, actions: list[ActionSeed], report: SeedReport
+    session: Session,
+    track: Track,
+    actions: list[ActionSeed],
+    report: SeedReport,
+    edited: set[tuple[int, str]],
 ) -> None:
     existing = {a.code: a for a in session.exec(select(Action).where(Action.track_id == track.id))}
     for position, seed in enumerate(actions, start=1):
-        period = parse_period(seed.timeline)
+        period = seed.period or parse_period(seed.timeline)
         plan_owned = {
             "position": position,
             "text": seed.text,
@@ -74,16 +146,17 @@ def _seed_actions(
                 Action(
                     track_id=track.id,
                     code=seed.code,
-                    status=seed.status,
-                    note=seed.status_source,
                     updated_by=SEED_USER,
+                    **_source_values(seed),
                     **plan_owned,
                 )
             )
             report.created += 1
         else:
-            # Status, note, responsible and revised deadlines belong to the users.
+            # Responsible and revised deadlines belong to the users; status, note, kind and
+            # rhythm too, once a person has changed them.
             _sync(action, {"track_id": track.id, **plan_owned}, report)
+            _correct_from_source(session, action, seed, edited, report)
 
 
 def _seed_results(session: Session, track: Track, results: list[str], report: SeedReport) -> None:
@@ -103,7 +176,12 @@ def _seed_results(session: Session, track: Track, results: list[str], report: Se
 
 
 def _seed_track(
-    session: Session, theme: Theme, position: int, seed: TrackSeed, report: SeedReport
+    session: Session,
+    theme: Theme,
+    position: int,
+    seed: TrackSeed,
+    report: SeedReport,
+    edited: set[tuple[int, str]],
 ) -> None:
     values = {
         "theme_id": theme.id,
@@ -113,7 +191,7 @@ def _seed_track(
     }
     track = _upsert(session, Track, seed.code, values, report)
     _seed_results(session, track, seed.results, report)
-    _seed_actions(session, track, seed.actions, report)
+    _seed_actions(session, track, seed.actions, report, edited)
 
 
 def seed_plan(session: Session, plan_seed: PlanSeed) -> SeedReport:
@@ -127,9 +205,10 @@ def seed_plan(session: Session, plan_seed: PlanSeed) -> SeedReport:
         report.created += 1
     else:
         _sync(plan, plan_seed.meta, report)
+    edited = _edited_by_people(session)
     for position, theme_seed in enumerate(plan_seed.themes, start=1):
         values = {"plan_id": plan.id, "title": theme_seed.title, "position": position}
         theme = _upsert(session, Theme, theme_seed.code, values, report)
         for track_position, track_seed in enumerate(theme_seed.tracks, start=1):
-            _seed_track(session, theme, track_position, track_seed, report)
+            _seed_track(session, theme, track_position, track_seed, report, edited)
     return report

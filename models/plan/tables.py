@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from models.core.time import utcnow
+from models.plan.kinds import ActionKind
 from models.plan.status import Status
 
 
@@ -21,6 +22,26 @@ def status_column(**kwargs: Any) -> sa.Column:
             native_enum=False,
             create_constraint=True,
             length=32,
+            validate_strings=True,
+            values_callable=lambda enum: [member.value for member in enum],
+        ),
+        **kwargs,
+    )
+
+
+SEED_USER = "system"
+"""Who wrote what came from the plan file (seeding) rather than from a person."""
+
+
+def kind_column(**kwargs: Any) -> sa.Column:
+    """A VARCHAR action-kind column with a CHECK constraint (no native enum)."""
+    return sa.Column(
+        sa.Enum(
+            ActionKind,
+            name="action_kind",
+            native_enum=False,
+            create_constraint=True,
+            length=16,
             validate_strings=True,
             values_callable=lambda enum: [member.value for member in enum],
         ),
@@ -91,6 +112,9 @@ class ActionContent(SQLModel):
     code: str = Field(max_length=16)
     text: str
     timeline: str = ""
+    kind: ActionKind = ActionKind.deadline
+    rhythm: str | None = Field(default=None, max_length=8)
+    """For recurring work: an ISO 8601 period such as P6W or P1M (see models.plan.kinds)."""
     status: Status = Status.upcoming
     responsible: str = ""
     note: str = ""
@@ -103,6 +127,8 @@ class ActionBase(ActionContent):
     end_date: dt.date | None = None
     revised_end_date: dt.date | None = None
     revised_reason: str = ""
+    revised_decision_id: int | None = Field(default=None, foreign_key="plan_decision.id")
+    """The plan decision that set the revised deadline, if a decision did."""
     version: int = Field(default=1, nullable=False)
     updated_at: dt.datetime | None = None
     updated_by: str | None = Field(default=None, max_length=64)
@@ -120,6 +146,29 @@ class Action(ActionBase, table=True):
         default=Status.upcoming,
         sa_column=status_column(nullable=False, default=Status.upcoming),
     )
+    kind: ActionKind = Field(
+        default=ActionKind.deadline,
+        # The server default fills the rows that existed before kinds (migration 0003).
+        sa_column=kind_column(
+            nullable=False, default=ActionKind.deadline, server_default=ActionKind.deadline.value
+        ),
+    )
+
+
+class PlanDecision(SQLModel, table=True):
+    """A decision that changes the plan's deadlines (re-baselining), e.g. by the committee."""
+
+    __tablename__ = "plan_decision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    decided_on: dt.date
+    body: str = Field(max_length=120)
+    reference: str = Field(default="", max_length=200)
+    text: str = Field(max_length=2000)
+    restoration_deadline: dt.date | None = None
+    """A new target for restoring every open case, if the decision set one."""
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str = Field(max_length=64)
 
 
 class ActionChange(SQLModel, table=True):
@@ -135,3 +184,5 @@ class ActionChange(SQLModel, table=True):
     old_value: str | None = None
     new_value: str | None = None
     note: str = ""
+    decision_id: int | None = Field(default=None, foreign_key="plan_decision.id", index=True)
+    """The plan decision this change carried out, if any."""

@@ -14,8 +14,6 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
     submod_attrs={
         "aggregates": [
-            "suppress",
-            "shown_count",
             "status_totals",
             "Milestone",
             "ThemeBar",

@@ -33,31 +33,26 @@ import sqlalchemy as sa
 import yaml
 from sqlmodel import Session, select
 
+from models.core.deadlines import DeadlineTarget
 from models.core.settings import content_path
+from models.core.small_counts import suppress
 from models.indicators.rules import evaluate
 from models.indicators.tables import Indicator, Measurement
+from models.plan.decisions import restoration_target
+from models.plan.kinds import ActionKind
 from models.plan.status import STATUS_ORDER, Status
 from models.plan.tables import Action, Plan, Theme, Track
-from models.reports.snapshots import KeyMessage, Snapshot
+from models.reports.snapshots import (
+    DEFAULT_DEADLINE,
+    KeyMessage,
+    key_messages_origin,
+    presented_reports,
+)
 from models.restoration.metrics import StepSpan, burn_down, headline
 from models.restoration.tables import MissingStep, RestorationCase
 
 MILESTONES_PATH = content_path("milestones.yaml")
-SMALL = 5
-UNDER = "under 5"
 AT_LEAST = "mindst"
-
-
-def suppress(count: int) -> int | None:
-    """A count as it may leave the server: None when it is 1–4 (shown as 'under 5')."""
-    return None if 0 < count < SMALL else count
-
-
-def shown_count(count: int | None) -> str:
-    """A count as citizens may see it: below 5 (but not 0), or suppressed, is 'under 5'."""
-    if count is None or suppress(count) is None:
-        return UNDER
-    return f"{count:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -128,25 +123,32 @@ class Deck:
     title: str
     today: dt.date
     milestones: list[Milestone]
+    target: DeadlineTarget  # the restoration deadline: the plan's, and a decision's
     themes: list[ThemeBar]
     key_messages: list[str]
+    key_messages_caption: str  # their date and source
     restoration: RestorationFigures | None
     indicators: list[PublicIndicator]
     coming: list[tuple[str, str]]  # (theme code, action text) due in the coming quarter
 
 
-def _milestones(session: Session, deadline: dt.date) -> list[Milestone]:
+PRESENTED_LABEL = "Status til Børn & Læringsudvalget"
+
+
+def _milestones(session: Session, today: dt.date) -> list[Milestone]:
+    """`data/milestones.yaml`, plus the status reports an editor marked as presented to the
+    committee (by meeting date; a date the file already has is not repeated). Events only:
+    the restoration deadline is a deadline, not an event, and is spoken of on its own."""
     items = [
         Milestone(raw["date"], raw["label"])
         for raw in yaml.safe_load(MILESTONES_PATH.read_text(encoding="utf-8"))
     ]
     known = {item.day for item in items}
-    for taken_on in session.exec(select(Snapshot.taken_on).order_by(Snapshot.taken_on)).all():
-        if taken_on not in known:
-            items.append(Milestone(taken_on, "Statusrapport til Børn & Læringsudvalget"))
-            known.add(taken_on)
-    items.append(Milestone(deadline, "Frist: alle åbne sager genoprettet"))
-    return sorted(items, key=lambda item: item.day)
+    for day, _name in presented_reports(session):
+        if day not in known:
+            items.append(Milestone(day, PRESENTED_LABEL))
+            known.add(day)
+    return sorted((item for item in items if item.day <= today), key=lambda item: item.day)
 
 
 def _themes(session: Session) -> list[ThemeBar]:
@@ -228,7 +230,12 @@ def _coming(session: Session, today: dt.date) -> list[tuple[str, str]]:
         select(Theme.code, Action.text)
         .join(Track, Track.theme_id == Theme.id)
         .join(Action, Action.track_id == Track.id)
-        .where(deadline >= today, deadline <= horizon, Action.status != Status.done)
+        .where(
+            Action.kind == ActionKind.deadline,
+            deadline >= today,
+            deadline <= horizon,
+            Action.status != Status.done,
+        )
         .order_by(deadline, Action.code)
     ).all()
     return [(code, text) for code, text in rows]
@@ -236,17 +243,20 @@ def _coming(session: Session, today: dt.date) -> list[tuple[str, str]]:
 
 def build_deck(session: Session, *, today: dt.date) -> Deck:
     """Everything the citizen-meeting slides show, and nothing else."""
-    plan = session.exec(select(Plan.municipality, Plan.title, Plan.restoration_deadline)).first()
-    municipality, title, deadline = plan or ("", "", dt.date(2026, 6, 30))
+    plan = session.exec(select(Plan.municipality, Plan.title)).first()
+    municipality, title = plan or ("", "")
+    target = restoration_target(session) or DeadlineTarget(DEFAULT_DEADLINE, DEFAULT_DEADLINE)
     messages = list(session.exec(select(KeyMessage.text).order_by(KeyMessage.position)))
     return Deck(
         municipality=municipality,
         title=title,
         today=today,
-        milestones=_milestones(session, deadline),
+        milestones=_milestones(session, today),
+        target=target,
         themes=_themes(session),
         key_messages=messages,
-        restoration=_restoration(session, today, deadline),
+        key_messages_caption=key_messages_origin(session).caption,
+        restoration=_restoration(session, today, target.current),
         indicators=_indicators(session),
         coming=_coming(session, today),
     )

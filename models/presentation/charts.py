@@ -14,9 +14,10 @@ import altair as alt
 import pandas as pd
 
 from models.core.chart_axes import month_axis, number_axis
+from models.core.small_counts import shown_count
 from models.plan.status import STATUS_ORDER, STATUS_TEXT_COLORS
 from models.plan.status_chart import status_color_scale
-from models.presentation.aggregates import RestorationFigures, ThemeBar, shown_count
+from models.presentation.aggregates import RestorationFigures, ThemeBar
 
 FONT = 20
 NOMINAL = 3.0  # the drawn length of an "under 5" segment, in actions, whatever its count (1–4)

@@ -85,6 +85,16 @@ def build_pptx(deck: Deck) -> bytes:
             length = sum(len(line) for line in content.lines)
             size = 24 if len(content.lines) <= 6 and length < 450 else 18 if length < 900 else 15
             _text(slide, "\n".join(content.lines), Inches(0.6), top, Inches(12), Inches(5.2), size)
+        if content.caption:
+            _text(
+                slide,
+                content.caption,
+                Inches(0.6),
+                Inches(0.95),
+                Inches(12),
+                Inches(0.4),
+                14,
+            )
         if content.note:
             _text(
                 slide,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.core.formatting import date_da, date_long_da, number_da
-from models.presentation.aggregates import Deck, shown_count
+from models.core.small_counts import shown_count
+from models.presentation.aggregates import Deck
+from models.restoration.wording import deadline_sentence
 
 SLIDE_TITLES = (
     "Status på udviklings- og genopretningsplanen",
@@ -25,11 +27,14 @@ class Slide:
     lines: list[str] = field(default_factory=list)
     figures: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
     chart: str | None = None  # "themes" or "restoration"
-    note: str = ""
+    note: str = ""  # a warning (DEMODATA)
+    caption: str = ""  # where the slide's text comes from, and its date
 
 
 def slides(deck: Deck) -> list[Slide]:
     restoration = deck.restoration
+    open_steps = restoration.open_steps if restoration else None
+    deadline = deadline_sentence(deck.target, deck.today, open_steps, public=True)
     figures: list[tuple[str, str]] = []
     lines: list[str] = []
     note = ""
@@ -45,7 +50,7 @@ def slides(deck: Deck) -> list[Slide]:
                 date_da(restoration.projected) if restoration.projected else "–",
             ),
         ]
-        lines.append(f"Fristen for genopretningen er {date_long_da(restoration.deadline)}.")
+        lines.append(deadline)
         note = DEMO_NOTE if restoration.demo else ""
     indicator_lines = [
         f"{item.name}: "
@@ -62,11 +67,13 @@ def slides(deck: Deck) -> list[Slide]:
         Slide(SLIDE_TITLES[0], [deck.title, deck.municipality, date_long_da(deck.today)]),
         Slide(
             SLIDE_TITLES[1],
-            [f"{date_da(item.day)}: {item.label}" for item in deck.milestones],
+            [f"{date_da(item.day)}: {item.label}" for item in deck.milestones] + [deadline],
         ),
         Slide(SLIDE_TITLES[2], ["Hvert tema har en række spor og handlinger."], chart="themes"),
         Slide(
-            SLIDE_TITLES[3], [f"{n}. {text}" for n, text in enumerate(deck.key_messages, start=1)]
+            SLIDE_TITLES[3],
+            [f"{n}. {text}" for n, text in enumerate(deck.key_messages, start=1)],
+            caption=deck.key_messages_caption,
         ),
         Slide(
             SLIDE_TITLES[4], lines, figures, chart="restoration" if restoration else None, note=note

@@ -13,10 +13,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from fpdf import FPDF
 
+from models.plan.kinds import KIND_LABELS, ActionKind, rhythm_label
 from models.plan.status import STATUS_COLORS, STATUS_TEXT_COLORS, Status
 from models.reports.charts import chart_png, status_by_theme
 from models.reports.compare import NO_STATUS_CHANGE, Comparison
-from models.reports.snapshots import StatusReport
+from models.reports.snapshots import SnapshotAction, StatusReport
+from models.restoration.wording import deadline_sentence
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 TABLE_HEADER = ("Nr.", "Handling", "Frist", "Status")
@@ -27,17 +29,42 @@ LATIN1_STANDINS = str.maketrans({"–": "-", "—": "-", "•": "-", "…": "...
 class Appendix:
     title: str
     subtitle: str
+    deadline: str  # the restoration deadline at the report's date ("" without case data)
     key_messages: list[str]
     sentences: list[str]
     themes: list[tuple[str, list[tuple[str, str, str, str]]]]  # title, rows
     chart: bytes
 
 
+def deadline_cell(action: SnapshotAction) -> str:
+    """`30-06-2026`; `31-12-2026 (opr. 30-06-2025)` when moved; recurring and ongoing work by
+    its kind (`Hver måned`, `Løbende`)."""
+    if action.kind == ActionKind.recurring:
+        return rhythm_label(action.rhythm).capitalize() or KIND_LABELS[ActionKind.recurring]
+    if action.kind == ActionKind.ongoing:
+        return KIND_LABELS[ActionKind.ongoing]
+    if action.deadline is None:
+        return "–"
+    cell = f"{action.deadline:%d-%m-%Y}"
+    if action.plan_deadline and action.plan_deadline != action.deadline:
+        cell += f" (opr. {action.plan_deadline:%d-%m-%Y})"
+    return cell
+
+
+def restoration_sentence(report: StatusReport) -> str:
+    """The restoration deadline at the report's date: ahead or passed, and what remains."""
+    target = report.restoration_target()
+    if target is None:
+        return ""
+    open_steps = report.restoration.get("open_steps")
+    return deadline_sentence(target, report.taken_on, open_steps, public=True)
+
+
 def appendix(report: StatusReport, comparison: Comparison | None, municipality: str) -> Appendix:
     themes: dict[str, list[tuple[str, str, str, str]]] = {}
     for action in report.actions:
         title = f"Tema {action.theme_code}: {action.theme_title}"
-        deadline = f"{action.deadline:%d-%m-%Y}" if action.deadline else "–"
+        deadline = deadline_cell(action)
         status = action.status + (" (overskredet)" if action.overdue else "")
         themes.setdefault(title, []).append((action.code, action.text, deadline, status))
     sentences: list[str] = []
@@ -51,6 +78,7 @@ def appendix(report: StatusReport, comparison: Comparison | None, municipality: 
         subtitle=(
             f"{municipality} · Udviklings- og genopretningsplanen · {report.taken_on:%d-%m-%Y}"
         ),
+        deadline=restoration_sentence(report),
         key_messages=report.key_messages,
         sentences=sentences,
         themes=list(themes.items()),
@@ -74,6 +102,9 @@ def build_docx(content: Appendix) -> bytes:
         section.left_margin = section.right_margin = Cm(2)
     document.add_heading(content.title, level=0)
     document.add_paragraph(content.subtitle)
+    if content.deadline:
+        document.add_heading("Genopretning af sager", level=1)
+        document.add_paragraph(content.deadline)
     document.add_heading("5 pointer", level=1)
     for message in content.key_messages:
         document.add_paragraph(message, style="List Number")
@@ -150,6 +181,9 @@ def build_pdf(content: Appendix) -> bytes:
         pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font(family, size=10)
 
+    if content.deadline:
+        heading("Genopretning af sager")
+        pdf.multi_cell(0, 5.5, content.deadline, new_x="LMARGIN", new_y="NEXT")
     heading("5 pointer")
     for number, message in enumerate(content.key_messages, start=1):
         pdf.multi_cell(0, 5.5, f"{number}. {message}", new_x="LMARGIN", new_y="NEXT")

@@ -22,14 +22,20 @@ from models.core.cpr import (
     contains_cpr,
     guards_texts,
 )
+from models.core.deadlines import DeadlineTarget
 from models.core.errors import DomainError
-from models.core.time import utcnow
+from models.core.formatting import date_da, date_long_da
+from models.core.time import local_date, utcnow
 from models.indicators.service import indicator_cards
-from models.plan.queries import get_plan, get_themes
+from models.plan.decisions import restoration_target
+from models.plan.kinds import ActionKind
+from models.plan.queries import get_themes
 from models.plan.status import Status
 from models.plan.tables import ActionContent
 from models.restoration.report import build_report
 
+DEFAULT_DEADLINE = dt.date(2026, 6, 30)  # the plan's, before the plan is loaded
+PRESENTED_BEFORE = dt.timedelta(days=31)
 KEY_MESSAGE_COUNT = 5
 MAX_KEY_MESSAGE = 600
 # The committee's "5 pointer" of 29 Sept 2025 (../shared/seeds/001_...txt), the starting text.
@@ -86,6 +92,8 @@ class Snapshot(SQLModel, table=True):
     key_messages: list[str] = Field(default_factory=list, sa_column=sa.Column(sa.JSON))
     restoration: dict[str, Any] = Field(default_factory=dict, sa_column=sa.Column(sa.JSON))
     indicators: list[dict[str, Any]] = Field(default_factory=list, sa_column=sa.Column(sa.JSON))
+    presented_on: dt.date | None = None
+    """The committee meeting the report was presented at; only such reports are milestones."""
 
 
 class SnapshotAction(ActionContent, table=True):
@@ -105,9 +113,16 @@ class SnapshotAction(ActionContent, table=True):
     track_code: str = Field(max_length=8)
     track_title: str
     deadline: dt.date | None = None
+    plan_deadline: dt.date | None = None
+    """The plan's own deadline, kept beside a deadline that a decision or an editor moved."""
     overdue: bool = False
-    # A frozen row keeps the label as it was written (plain text, no constraint).
+    # A frozen row keeps the labels as they were written (plain text, no constraint).
     status: str = Field(default=Status.upcoming.value, max_length=32)
+    kind: str = Field(
+        default=ActionKind.deadline.value,
+        max_length=16,
+        sa_column_kwargs={"server_default": ActionKind.deadline.value},  # rows before 0003
+    )
 
 
 class SnapshotEvent(SQLModel, table=True):
@@ -135,6 +150,33 @@ def seed_key_messages(session: Session) -> int:
     for position, text in enumerate(SEED_KEY_MESSAGES, start=1):
         session.add(KeyMessage(position=position, text=text))
     return len(SEED_KEY_MESSAGES)
+
+
+SEED_KEY_MESSAGES_DATE = dt.date(2025, 9, 29)
+SEED_KEY_MESSAGES_SOURCE = "Børn & Læringsudvalget"
+
+
+@dataclass(frozen=True)
+class KeyMessagesOrigin:
+    """Where the current key messages come from: the committee's text, or a later edit."""
+
+    day: dt.date
+    edited: bool
+
+    @property
+    def caption(self) -> str:
+        if self.edited:
+            return f"5 pointer, senest opdateret {date_long_da(self.day)}"
+        return f"5 pointer fra status til {SEED_KEY_MESSAGES_SOURCE} {date_long_da(self.day)}"
+
+
+def key_messages_origin(session: Session) -> KeyMessagesOrigin:
+    """The committee meeting of 29 Sept 2025 until an editor changes a point; then the day of
+    the latest change (Danish local date)."""
+    latest = session.exec(sa.select(sa.func.max(KeyMessageChange.changed_at))).scalar()
+    if latest is None:
+        return KeyMessagesOrigin(SEED_KEY_MESSAGES_DATE, edited=False)
+    return KeyMessagesOrigin(local_date(latest), edited=True)
 
 
 def current_key_messages(session: Session) -> list[str]:
@@ -177,12 +219,21 @@ def set_key_messages(session: Session, *, actor: Actor, texts: list[str]) -> int
 # --- snapshots ------------------------------------------------------------------------------
 
 
-def _restoration_figures(session: Session, today: dt.date, deadline: dt.date) -> dict[str, Any]:
-    report = build_report(session, today=today, deadline=deadline)
+def _restoration_figures(
+    session: Session, today: dt.date, target: DeadlineTarget
+) -> dict[str, Any]:
+    deadline = {
+        "deadline": target.current.isoformat(),
+        "plan_deadline": target.original.isoformat(),
+        "deadline_decided_on": target.decided_on.isoformat() if target.decided_on else None,
+        "deadline_decided_by": target.decided_by,
+    }
+    report = build_report(session, today=today, deadline=target.current)
     if not report.has_data:
-        return {}
+        return deadline
     head = report.headline
     return {
+        **deadline,
         "cases": report.cases,
         "restored": report.restored,
         "with_plan": report.with_plan,
@@ -196,8 +247,7 @@ def _restoration_figures(session: Session, today: dt.date, deadline: dt.date) ->
 
 def current_state(session: Session, *, today: dt.date) -> tuple[list[SnapshotAction], dict, list]:
     """The plan as it is now, in snapshot form (not stored)."""
-    plan = get_plan(session)
-    deadline = plan.restoration_deadline if plan else dt.date(2026, 6, 30)
+    target = restoration_target(session) or DeadlineTarget(DEFAULT_DEADLINE, DEFAULT_DEADLINE)
     actions = []
     position = 0
     for theme in get_themes(session):
@@ -214,6 +264,7 @@ def current_state(session: Session, *, today: dt.date) -> tuple[list[SnapshotAct
                         track_code=track.code,
                         track_title=track.title,
                         deadline=action.deadline,
+                        plan_deadline=action.plan_deadline,
                         overdue=action.is_overdue(today),
                     )
                 )
@@ -229,7 +280,7 @@ def current_state(session: Session, *, today: dt.date) -> tuple[list[SnapshotAct
         }
         for card in indicator_cards(session, today=today)
     ]
-    return actions, _restoration_figures(session, today, deadline), indicators
+    return actions, _restoration_figures(session, today, target), indicators
 
 
 @guards_texts(SnapshotError)
@@ -273,6 +324,47 @@ def delete_snapshot(session: Session, *, actor: Actor, name: str) -> None:
     session.add(SnapshotEvent(username=actor.username, event="deleted", name=name))
 
 
+def mark_presented(
+    session: Session,
+    *,
+    actor: Actor,
+    name: str,
+    presented_on: dt.date | None,
+    today: dt.date,
+) -> Snapshot:
+    """Mark a report as presented to the committee at the meeting on `presented_on` (None
+    takes the mark away). Only presented reports become milestones on the public slides."""
+    authorize(session, actor, EDIT_PLAN)
+    snapshot = session.exec(select(Snapshot).where(Snapshot.name == name)).first()
+    if snapshot is None:
+        raise SnapshotError(f"Statusrapporten '{name}' findes ikke.")
+    if presented_on is not None and presented_on > today:
+        raise SnapshotError(
+            f"Mødedatoen {date_da(presented_on)} ligger i fremtiden; markér rapporten, når den "
+            "er fremlagt."
+        )
+    if presented_on is not None and presented_on < snapshot.taken_on - PRESENTED_BEFORE:
+        raise SnapshotError(
+            f"Mødedatoen {date_da(presented_on)} ligger mere end en måned før rapportens dato "
+            f"({date_da(snapshot.taken_on)})."
+        )
+    snapshot.presented_on = presented_on
+    session.add(snapshot)
+    event = "presented" if presented_on else "unpresented"
+    session.add(SnapshotEvent(username=actor.username, event=event, name=snapshot.name))
+    return snapshot
+
+
+def presented_reports(session: Session) -> list[tuple[dt.date, str]]:
+    """(meeting date, report name) of every report presented to the committee."""
+    rows = session.exec(
+        select(Snapshot.presented_on, Snapshot.name)
+        .where(Snapshot.presented_on.is_not(None))  # type: ignore[union-attr]
+        .order_by(Snapshot.presented_on)
+    ).all()
+    return [(day, name) for day, name in rows]  # type: ignore[misc]
+
+
 def list_snapshots(session: Session) -> list[Snapshot]:
     return list(
         session.exec(select(Snapshot).order_by(Snapshot.taken_on.desc(), Snapshot.id.desc()))
@@ -289,6 +381,19 @@ class StatusReport:
     restoration: dict[str, Any]
     indicators: list[dict[str, Any]]
     key_messages: list[str]
+
+    def restoration_target(self) -> DeadlineTarget | None:
+        """The restoration deadline as the report knew it (None before the figures had it)."""
+        figures = self.restoration
+        if not figures.get("deadline"):
+            return None
+        decided = figures.get("deadline_decided_on")
+        return DeadlineTarget(
+            original=dt.date.fromisoformat(figures["plan_deadline"]),
+            current=dt.date.fromisoformat(figures["deadline"]),
+            decided_on=dt.date.fromisoformat(decided) if decided else None,
+            decided_by=figures.get("deadline_decided_by") or "",
+        )
 
     def status_counts(self) -> dict[str, int]:
         counts = {status.value: 0 for status in Status}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,15 +13,18 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from models.auth.users import Role, get_user
 from models.bootstrap import SchemaStatus, init_db, schema_state, start_app_database
 from models.core.db import create_db_engine
 from models.indicators.tables import Indicator
+from models.plan.action_edits import ActionEdit, save_action_edits
+from models.plan.kinds import ActionKind
 from models.plan.plan_file import PlanFileError
-from models.plan.seed import seed_plan
+from models.plan.seed import CORRECTION_NOTE, seed_plan
 from models.plan.status import Status
-from models.plan.tables import Action, Plan, Result, Theme, Track
+from models.plan.tables import Action, ActionChange, Plan, Result, Theme, Track
 from models.reports.snapshots import KeyMessage
-from tests.factories import make_action, make_plan_seed, seed_database
+from tests.factories import actor_for, make_action, make_plan_seed, make_user, seed_database
 
 TABLES = (Plan, Theme, Track, Result, Action, Indicator, KeyMessage)
 
@@ -61,16 +65,30 @@ def test_seed_status_comes_with_its_source_in_the_note(engine: Engine) -> None:
     assert (action.status, action.note) == (Status.done, "Test 1.1.2025")
 
 
+def edit(engine: Engine, code: str, **values: object) -> None:
+    """Change an action as a person does: through the one write path, as an editor."""
+    with Session(engine) as session:
+        editor = get_user(session, "redaktoer") or make_user(session, "redaktoer", Role.editor)
+        action = session.exec(select(Action).where(Action.code == code)).one()
+        (result,) = save_action_edits(
+            session,
+            actor=actor_for(editor),
+            edits=[ActionEdit(action.id, action.version, dict(values))],
+        )
+        assert result.outcome == "saved", result.message
+        session.commit()
+
+
 def test_seeding_twice_changes_nothing_and_keeps_users_edits(engine: Engine) -> None:
     seed_database(engine)
-    with Session(engine) as session:
-        action = session.exec(select(Action).where(Action.code == "A.1.1")).one()
-        action.status = Status.attention
-        action.note = "Afventer ny leverandør"
-        action.responsible = "Familiechef"
-        action.version = 2
-        session.add(action)
-        session.commit()
+    edit(
+        engine,
+        "A.1.1",
+        status="Obs",
+        note="Afventer ny leverandør",
+        responsible="Familiechef",
+        kind="ongoing",
+    )
     before = row_counts(engine)
 
     seed_database(engine)
@@ -78,21 +96,20 @@ def test_seeding_twice_changes_nothing_and_keeps_users_edits(engine: Engine) -> 
     assert row_counts(engine) == before
     with Session(engine) as session:
         action = session.exec(select(Action).where(Action.code == "A.1.1")).one()
-    assert (action.status, action.note, action.responsible, action.version) == (
+    assert (action.status, action.note, action.responsible, action.kind, action.version) == (
         Status.attention,
         "Afventer ny leverandør",
         "Familiechef",
+        ActionKind.ongoing,
         2,
     )
 
 
-def test_a_corrected_transcription_refreshes_plan_text_but_not_status(engine: Engine) -> None:
+def test_a_corrected_transcription_refreshes_plan_text_but_not_a_persons_status(
+    engine: Engine,
+) -> None:
     seed_database(engine)
-    with Session(engine) as session:
-        action = session.exec(select(Action).where(Action.code == "B.1.1")).one()
-        action.status = Status.done
-        session.add(action)
-        session.commit()
+    edit(engine, "B.1.1", status="Afsluttet/implementeret")
     corrected = make_plan_seed(
         {"B": {"B.1": [make_action("B.1.1", "Primo 2026", text="Rettet tekst")]}}
     )
@@ -110,14 +127,65 @@ def test_a_corrected_transcription_refreshes_plan_text_but_not_status(engine: En
     )
 
 
+def test_a_corrected_source_reading_reaches_the_actions_nobody_edited(engine: Engine) -> None:
+    seed_database(engine)  # A.1.1 and A.2.1: Kommende opgave, deadlines
+    edit(engine, "A.2.1", note="Vores egen note")
+    corrected = make_plan_seed(
+        {
+            "A": {
+                "A.1": [
+                    replace(make_action("A.1.1", status=Status.done), status_source="BLU: gjort"),
+                    make_action("A.1.2", "Primo 2025", status=Status.done),
+                ],
+                "A.2": [
+                    replace(
+                        make_action("A.2.1", "Løbende", status=Status.in_progress),
+                        kind=ActionKind.recurring,
+                        rhythm="P1M",
+                    )
+                ],
+            },
+            "B": {"B.1": [make_action("B.1.1", "2025", status=Status.attention)]},
+        }
+    )
+    with Session(engine) as session:
+        report = seed_plan(session, corrected)
+        session.commit()
+        again = seed_plan(session, corrected)
+        session.commit()
+        first = session.exec(select(Action).where(Action.code == "A.1.1")).one()
+        edited = session.exec(select(Action).where(Action.code == "A.2.1")).one()
+        audit = session.exec(
+            select(ActionChange.field, ActionChange.new_value, ActionChange.username)
+            .where(ActionChange.note == CORRECTION_NOTE)
+            .order_by(ActionChange.id)
+        ).all()
+    assert (report.refreshed, again.refreshed) == (2, 0)
+    assert (first.status, first.note, first.version, first.updated_by) == (
+        Status.done,
+        "BLU: gjort",
+        2,
+        "system",
+    )
+    # A person wrote A.2.1's note: its status and note stay; its kind and rhythm follow.
+    assert (edited.status, edited.note) == (Status.upcoming, "Vores egen note")
+    assert (edited.kind, edited.rhythm, edited.updated_by) == (
+        ActionKind.recurring,
+        "P1M",
+        "redaktoer",
+    )
+    assert list(audit) == [
+        ("status", "Afsluttet/implementeret", "system"),
+        ("note", "BLU: gjort", "system"),
+        ("kind", "recurring", "system"),
+        ("rhythm", "P1M", "system"),
+    ]
+
+
 def test_init_db_on_the_real_plan_is_idempotent(engine: Engine) -> None:
     first = init_db(engine)
     counts = row_counts(engine)
-    with Session(engine) as session:
-        action = session.exec(select(Action).where(Action.code == "A.1.1")).one()
-        action.status, action.note = Status.attention, "Forsinket"
-        session.add(action)
-        session.commit()
+    edit(engine, "A.1.1", status="Obs", note="Forsinket")
 
     second = init_db(engine)
 
@@ -147,11 +215,7 @@ def test_init_db_builds_an_empty_database_through_the_migrations(db_url: str) ->
 
 def test_init_db_stamps_a_database_made_by_create_all_and_keeps_its_rows(engine: Engine) -> None:
     seed_database(engine)
-    with Session(engine) as session:
-        action = session.exec(select(Action).where(Action.code == "A.1.1")).one()
-        action.note = "Skrevet før migreringerne"
-        session.add(action)
-        session.commit()
+    edit(engine, "A.1.1", note="Skrevet før migreringerne")
     assert schema_state(engine).status is SchemaStatus.unstamped
 
     init_db(engine)

@@ -51,8 +51,11 @@ from models.bootstrap import (
 from models.core.db import create_db_engine, session_scope
 from models.core.settings import get_settings
 from models.migrations.__main__ import revision as new_revision
+from models.plan.kinds import ActionKind
+from models.plan.plan_file import load_plan_file
+from models.plan.seed import CORRECTION_NOTE
 from models.plan.status import Status
-from models.plan.tables import Action, Plan, Theme
+from models.plan.tables import Action, ActionChange, Plan, Theme
 from models.reports.snapshots import KeyMessage, Snapshot
 from models.restoration.tables import RestorationCase
 from models.schema import create_schema, metadata
@@ -302,6 +305,31 @@ def test_revision_0001_builds_exactly_the_schema_of_the_release(
     assert enum_checks_of_database(migrated) == RELEASE_0_ENUMS
 
 
+def source_corrections(engine: Engine) -> list[tuple[str, str, str | None, str | None]]:
+    """The audit rows seeding wrote for source-owned fields that nobody had edited."""
+    with Session(engine) as session:
+        rows = session.exec(
+            select(Action.code, ActionChange.field, ActionChange.old_value, ActionChange.new_value)
+            .join(Action, Action.id == ActionChange.action_id)
+            .where(ActionChange.note == CORRECTION_NOTE, ActionChange.username == "system")
+        ).all()
+    return [tuple(row) for row in rows]
+
+
+def expected_corrections() -> list[tuple[str, str]]:
+    """What the plan file corrects in release 0's seeded actions: every kind and rhythm it now
+    states, and A.1.4's status and note (the sources say the action is done)."""
+    expected = [("A.1.4", "note"), ("A.1.4", "status")]
+    for theme in load_plan_file().themes:
+        for track in theme.tracks:
+            for action in track.actions:
+                if action.kind != ActionKind.deadline:
+                    expected.append((action.code, "kind"))
+                if action.rhythm:
+                    expected.append((action.code, "rhythm"))
+    return sorted(expected)
+
+
 def test_the_release_database_is_upgraded_and_keeps_every_row(release_url: str) -> None:
     engine = create_db_engine(release_url)
     try:
@@ -322,6 +350,20 @@ def test_the_release_database_is_upgraded_and_keeps_every_row(release_url: str) 
         assert added == set(metadata.tables) - set(migrations.BASELINE_TABLES)
         for table in added:
             del counts[table]
+        corrected = source_corrections(engine)
+        assert sorted((code, field) for code, field, *_ in corrected) == expected_corrections()
+        by_action = found["action_change_by_action"]
+        for code, field, old, new in corrected:  # the plan file's corrections, set apart
+            counts["action_change"] -= 1
+            found["action_change_rows"] -= 1
+            by_action[code] -= 1
+            if not by_action[code]:
+                del by_action[code]
+            if field == "status":
+                found["actions_by_status"][old] += 1
+                found["actions_by_status"][new] -= 1
+        for code in {code for code, *_ in corrected} & set(found["actions"]):
+            found["actions"][code]["version"] -= 1  # one new version per corrected action
         assert found == EXPECTED
         with Session(engine) as session:
             action = session.exec(select(Action).where(Action.code == "A.1.5")).one()
@@ -584,7 +626,8 @@ def test_start_app_database_refuses_a_database_from_before_migrations_unless_aut
         assert report.upgrade.applied == AFTER_BASELINE
         assert report.seed.created == 0
         assert stamped(engine) == [HEAD]
-        assert count(engine, "action_change") == EXPECTED["row_counts"]["action_change"]
+        kept = EXPECTED["row_counts"]["action_change"]
+        assert count(engine, "action_change") == kept + len(expected_corrections())
     finally:
         engine.dispose()
 

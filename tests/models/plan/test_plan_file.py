@@ -170,6 +170,28 @@ def test_a_minimal_valid_file_parses() -> None:
             "          - code: A.1\n",
             "plan.yaml: koderne A.1 forekommer flere gange",
         ),
+        (
+            "            timeline: Primo 2025\n",
+            "            timeline: Primo 2025\n            kind: recurring\n",
+            "plan.yaml, linje 20, kolonne 13: "
+            "en tilbagevendende handling (og kun den) skal have en 'rhythm'",
+        ),
+        (
+            "            timeline: Primo 2025\n",
+            "            timeline: Primo 2025\n            kind: årlig\n",
+            "plan.yaml, linje 20, kolonne 13: Ukendt type 'årlig'.",
+        ),
+        (
+            "            timeline: Primo 2025\n",
+            "            timeline: Primo 2025\n            kind: recurring\n"
+            "            rhythm: hver dag\n",
+            "plan.yaml, linje 20, kolonne 13: Ukendt rytme 'hver dag'.",
+        ),
+        (
+            "            timeline: Primo 2025\n",
+            "            timeline: Primo 2025\n            period: {start: 2025-10-01}\n",
+            "plan.yaml, linje 23, kolonne 21: 'period' skal angive både start og end",
+        ),
     ],
     ids=[
         "missing-text",
@@ -178,6 +200,10 @@ def test_a_minimal_valid_file_parses() -> None:
         "wrong-type",
         "bad-yaml",
         "duplicate-code",
+        "recurring-without-rhythm",
+        "unknown-kind",
+        "unknown-rhythm",
+        "half-a-period",
     ],
 )
 def test_bad_plan_files_are_refused_with_where_and_why(old: str, new: str, message: str) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from models.core.small_counts import shown_count
 from models.plan.status import STATUS_COLORS, Status
 from models.plan.status_chart import COUNT, STATUS, THEME, status_by_theme_chart
-from models.presentation.aggregates import shown_count
 
 ROWS = [
     ("A: Sagsbehandling", {Status.upcoming: 3, Status.in_progress: 12, Status.done: 7}),

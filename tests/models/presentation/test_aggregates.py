@@ -12,7 +12,8 @@ from sqlmodel import Session
 
 from models.auth.users import Actor
 from models.bootstrap import init_db
-from models.presentation.aggregates import UNDER, build_deck, shown_count
+from models.core.small_counts import UNDER, shown_count
+from models.presentation.aggregates import build_deck
 from models.presentation.pptx import build_pptx
 from models.presentation.slides import SLIDE_TITLES, slides
 from tests.factories import MARKERS, plant_marker_text

@@ -16,8 +16,10 @@ import json
 import pytest
 from pptx import Presentation
 
+from models.core.deadlines import DeadlineTarget
+from models.core.small_counts import UNDER
 from models.plan.status import STATUS_COLORS, STATUS_ORDER, Status
-from models.presentation.aggregates import UNDER, Deck, ThemeBar, status_totals
+from models.presentation.aggregates import Deck, ThemeBar, status_totals
 from models.presentation.charts import COUNT, NOMINAL, STATUS, THEME, theme_bars
 from models.presentation.pptx import build_pptx
 
@@ -124,8 +126,10 @@ def test_the_pptx_chart_image_is_the_same_whatever_the_counts_under_5() -> None:
             title="Plan",
             today=dt.date(2026, 11, 23),
             milestones=[],
+            target=DeadlineTarget(dt.date(2026, 6, 30), dt.date(2026, 6, 30)),
             themes=_bars(*counts),
             key_messages=[],
+            key_messages_caption="",
             restoration=None,
             indicators=[],
             coming=[],

@@ -134,15 +134,15 @@ def _show_results(results: list[EditResult], attempted: dict[int, dict[str, Any]
             current = "; ".join(
                 t.CONFLICT_FIELD.format(
                     field=FIELD_LABELS[name],
-                    stored=_display(result.current[name]),
-                    yours=_display(value),
+                    stored=inert(_display(result.current[name])),
+                    yours=inert(_display(value)),
                 )
                 for name, value in wanted.items()
             )
             st.warning(
                 t.CONFLICT.format(
                     code=result.code,
-                    who=result.last_changed_by or "?",
+                    who=inert(result.last_changed_by or "?"),
                     when=datetime_da(result.last_changed_at),
                     current=current,
                 )

@@ -69,7 +69,7 @@ for edit in preview.conflicts:
         t.CONFLICT.format(
             code=action.code,
             line=preview.lines[edit.action_id],
-            who=action.updated_by or "?",
+            who=inert(action.updated_by or "?"),
             when=datetime_da(action.updated_at),
         )
     )

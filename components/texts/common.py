@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 APP_TITLE = "Genopretningsplan – Familieområdet"
-APP_ICON = ":material/family_restroom:"
+# An emoji, drawn by the browser: a material icon as the favicon is fetched from
+# fonts.gstatic.com by every visitor's browser, and no request may leave for a foreign host.
+APP_ICON = "👪"
 
 NAV_SECTION_MAIN = "Overblik"
 NAV_SECTION_THEMES = "Temaer"

@@ -27,6 +27,7 @@ from models.plan.action_edits import (
     Outcome,
     save_action_edits,
 )
+from models.plan.kinds import KIND_LABELS, RHYTHM_LABELS, ActionKind, rhythm_label
 from models.plan.queries import ActionView, TrackView
 from models.plan.status import STATUS_ORDER, Status
 
@@ -37,6 +38,8 @@ EDITABLE_COLUMNS = {
     common.COL_NOTE: "note",
     common.COL_REVISED_DEADLINE: "revised_end_date",
     common.COL_REVISED_REASON: "revised_reason",
+    common.COL_KIND: "kind",
+    common.COL_RHYTHM: "rhythm",
 }
 
 
@@ -52,10 +55,12 @@ def editor_frame(actions: list[ActionView]) -> pd.DataFrame:
             common.COL_STATUS: action.status.value,
             common.COL_NOTE: action.note,
             common.COL_RESPONSIBLE: action.responsible,
-            common.COL_DEADLINE: date_da(action.end_date),
+            common.COL_PLAN_DEADLINE: date_da(action.end_date),
             common.COL_TIMELINE_PHRASE: action.timeline or "–",
             common.COL_REVISED_DEADLINE: action.revised_end_date,
             common.COL_REVISED_REASON: action.revised_reason,
+            common.COL_KIND: KIND_LABELS[action.kind],
+            common.COL_RHYTHM: rhythm_label(action.rhythm),
         }
         for action in actions
     }
@@ -107,16 +112,26 @@ def _column_config() -> dict[str, Any]:
         ),
         common.COL_NOTE: st.column_config.TextColumn(max_chars=2000, width=260),
         common.COL_RESPONSIBLE: st.column_config.TextColumn(max_chars=200, width=120),
-        common.COL_DEADLINE: st.column_config.TextColumn(width=95, disabled=True),
+        common.COL_PLAN_DEADLINE: st.column_config.TextColumn(width=95, disabled=True),
         common.COL_TIMELINE_PHRASE: st.column_config.TextColumn(width=180, disabled=True),
         common.COL_REVISED_DEADLINE: st.column_config.DateColumn(format="DD-MM-YYYY", width=115),
         common.COL_REVISED_REASON: st.column_config.TextColumn(max_chars=500, width=200),
+        common.COL_KIND: st.column_config.SelectboxColumn(
+            options=list(KIND_LABELS.values()), required=True, width=130
+        ),
+        common.COL_RHYTHM: st.column_config.SelectboxColumn(
+            options=["", *RHYTHM_LABELS.values()], width=120
+        ),
     }
 
 
 def _display(value: Any) -> str:
     if isinstance(value, Status):
         return value.value
+    if isinstance(value, ActionKind):
+        return KIND_LABELS[value]
+    if isinstance(value, str) and value in RHYTHM_LABELS:
+        return RHYTHM_LABELS[value]
     if isinstance(value, dt.date):
         return date_da(value)
     return str(value) if value else "–"
@@ -179,8 +194,8 @@ def _history(track: TrackView) -> None:
                         common.COL_CHANGED_AT: datetime_da(row.changed_at),
                         common.COL_USER: row.username,
                         common.COL_FIELD: row.field_label,
-                        common.COL_OLD: row.old_value or "",
-                        common.COL_NEW: row.new_value or "",
+                        common.COL_OLD: row.old_text,
+                        common.COL_NEW: row.new_text,
                     }
                     for row in rows
                 ]

@@ -7,6 +7,7 @@ import datetime as dt
 from components.safe_text import inert_html as escape
 from components.texts import common as texts
 from models.core.formatting import date_da
+from models.plan.kinds import ActionKind, rhythm_label
 from models.plan.queries import ActionView
 from models.plan.status import STATUS_COLORS, STATUS_SYMBOLS, STATUS_TEXT_COLORS, Status
 
@@ -57,19 +58,25 @@ def status_badge(status: Status) -> str:
 
 
 def deadline_cell(action: ActionView, today: dt.date) -> str:
-    """The deadline in force, the plan's own end when revised, and an overdue mark."""
-    parts: list[str] = []
-    if action.deadline:
-        parts.append(escape(date_da(action.deadline)))
+    """The deadline in force with the plan's own beside it when moved, or the kind of work
+    that has none; marks for overdue and for recurring work nobody has confirmed."""
+    if action.kind == ActionKind.recurring:
+        parts = [escape(texts.DEADLINE_RECURRING.format(rhythm=rhythm_label(action.rhythm)))]
+    elif action.kind == ActionKind.ongoing:
+        parts = [escape(texts.DEADLINE_ONGOING)]
+    elif action.deadline:
+        parts = [escape(date_da(action.deadline))]
+        if action.deadline_moved:
+            plan = texts.DEADLINE_PLAN.format(date=date_da(action.plan_deadline))
+            parts.append(f'<br><span class="revised">{escape(plan)}</span>')
     elif action.start_date:
-        parts.append(escape(texts.DEADLINE_START_ONLY.format(date=date_da(action.start_date))))
+        parts = [escape(texts.DEADLINE_START_ONLY.format(date=date_da(action.start_date)))]
     else:
-        parts.append("–")
-    if action.revised_end_date and action.end_date:
-        revised = texts.DEADLINE_REVISED.format(date=date_da(action.revised_end_date))
-        parts = [f'<span class="revised">{escape(revised)}</span>', parts[0]]
+        parts = ["–"]
     if action.is_overdue(today):
         parts.append(f'<br><span class="overdue-mark">⚠ {escape(texts.OVERDUE_LABEL)}</span>')
+    if action.is_unconfirmed(today):
+        parts.append(f'<br><span class="overdue-mark">⚠ {escape(texts.UNCONFIRMED_LABEL)}</span>')
     return " ".join(parts)
 
 

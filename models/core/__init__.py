@@ -10,6 +10,8 @@
 - `cpr`: finds CPR-like text (never stored anywhere).
 - `formatting`: Danish dates and numbers; `spreadsheet_safety`: neutralise formula cells;
   `chart_axes`: Danish Vega axis labels.
+- `deadlines`: a deadline at today's date in words (ahead or passed, by how much; a moved
+  deadline beside the original); `small_counts`: counts of 1–4 about people shown as "under 5".
 
 Imports nothing from the other packages of `models`.
 """
@@ -21,6 +23,14 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
     submod_attrs={
         "chart_axes": ["number_axis", "month_axis"],
         "cpr": ["contains_cpr"],
+        "deadlines": [
+            "DeadlineTarget",
+            "distance",
+            "has_passed",
+            "deadline_phrase",
+            "target_sentence",
+        ],
+        "small_counts": ["suppress", "shown_count"],
         "db": [
             "database_url",
             "create_db_engine",

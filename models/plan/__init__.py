@@ -1,10 +1,12 @@
 """The plan itself: themes, tracks, results and actions with their statuses and history.
 
-- `tables`: the plan's tables and the `action_change` audit; `status`: the four statuses.
+- `tables`: the plan's tables, `plan_decision` and the `action_change` audit; `status`: the
+  four statuses; `kinds`: deadline, recurring (with a rhythm) or ongoing work.
 - `plan_file` / `seed`: read and validate `data/plan.yaml`; load it idempotently.
 - `periods`: the Danish timeline phrases turned into dates (never a guess).
 - `queries`: read models (`ActionView`, `ThemeView`, …) for pages, exports and reports.
 - `action_edits`: `save_action_edits()`, the one write path for statuses and notes.
+- `decisions`: plan decisions that move deadlines (re-baselining) and the restoration target.
 - `change_log`, `overview`: the change log, the weekly-review summaries and attention list.
 - `status_workbook`: the Excel round-trip; `export`: the plan as JSON; `status_chart`: the
   status-by-theme chart shared by the app, the reports and the slides.
@@ -26,7 +28,25 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "save_action_edits",
         ],
         "change_log": ["ChangeRow", "list_changes", "list_change_authors", "changes_csv"],
+        "decisions": [
+            "DecisionError",
+            "DecisionMove",
+            "decision_label",
+            "record_decision",
+            "list_decisions",
+            "decision_moves",
+            "restoration_target",
+        ],
         "export": ["plan_as_dict", "plan_json"],
+        "kinds": [
+            "ActionKind",
+            "KIND_LABELS",
+            "RHYTHM_LABELS",
+            "parse_kind",
+            "parse_rhythm",
+            "rhythm_label",
+            "next_due",
+        ],
         "overview": [
             "StatusSummary",
             "status_summary",
@@ -80,6 +100,17 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "UploadPreview",
             "read_status_workbook",
         ],
-        "tables": ["status_column", "Plan", "Theme", "Track", "Result", "Action", "ActionChange"],
+        "tables": [
+            "SEED_USER",
+            "status_column",
+            "kind_column",
+            "Plan",
+            "Theme",
+            "Track",
+            "Result",
+            "Action",
+            "PlanDecision",
+            "ActionChange",
+        ],
     },
 )

@@ -4,6 +4,7 @@
 - `case_import`: the all-or-nothing CSV/XLSX import with line/column problems.
 - `metrics`: pure functions: open steps, pace, required pace, projection, burn-down/up.
 - `report`: the page's figures built from the database; `demo_cases`: labelled demo data.
+- `wording`: the one sentence about the restoration deadline, for every page and export.
 
 Builds on `models.core` and `models.auth`.
 """
@@ -23,6 +24,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "template_csv",
         ],
         "demo_cases": ["seed_demo", "remove_demo"],
+        "wording": ["DEADLINE_LABEL", "remaining_clause", "deadline_sentence"],
         "metrics": [
             "StepSpan",
             "open_steps",

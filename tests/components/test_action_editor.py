@@ -30,7 +30,7 @@ BASE = {"A.1.1": view("A.1.1", 11, 3), "A.1.2": view("A.1.2", 12, 1)}
 def test_the_frame_is_indexed_by_action_code_and_shows_the_plan_fields() -> None:
     frame = editor_frame(list(BASE.values()))
     assert list(frame.index) == ["A.1.1", "A.1.2"]
-    assert frame.loc["A.1.1", common.COL_DEADLINE] == "31. mar. 2025"
+    assert frame.loc["A.1.1", common.COL_PLAN_DEADLINE] == "31. mar. 2025"
     assert frame.loc["A.1.1", common.COL_STATUS] == "Kommende opgave"
 
 
@@ -78,3 +78,15 @@ def test_a_cleared_revised_deadline_is_sent_as_none() -> None:
     edited.loc["A.1.1", common.COL_REVISED_DEADLINE] = None
     (edit,) = pending_edits(original, edited, revised)
     assert edit.values == {"revised_end_date": None}
+
+
+def test_kind_and_rhythm_are_edited_by_their_danish_labels() -> None:
+    original = editor_frame(list(BASE.values()))
+    assert original.loc["A.1.1", common.COL_KIND] == "Frist"
+    assert original.loc["A.1.1", common.COL_RHYTHM] == ""
+    edited = original.copy()
+    edited.loc["A.1.1", common.COL_KIND] = "Tilbagevendende"
+    edited.loc["A.1.1", common.COL_RHYTHM] = "hver 6. uge"
+    assert pending_edits(original, edited, BASE) == [
+        ActionEdit(11, 3, {"kind": "Tilbagevendende", "rhythm": "hver 6. uge"})
+    ]

@@ -52,3 +52,60 @@ def test_the_overview_summarises_this_weeks_changes(users: None) -> None:
     attention = at.dataframe[0].value
     row = attention[attention["Nr."] == "A.4.1"].iloc[0]
     assert (row["Status"], row["Hvorfor"].split(", ")[-1]) == ("Obs", "Obs")
+
+
+@pytest.fixture
+def demo_cases(users: None) -> None:
+    import datetime as dt
+
+    from models.auth.users import Actor
+    from models.core.db import get_engine, session_scope
+    from models.restoration.demo_cases import seed_demo
+
+    with session_scope(get_engine(), write=True) as session:
+        seed_demo(session, actor=Actor.command_line(), today=dt.date(2026, 11, 25))
+
+
+def set_today(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
+    import datetime as dt
+
+    monkeypatch.setattr("models.core.time.today_local", lambda: dt.date.fromisoformat(day))
+
+
+@pytest.mark.parametrize(
+    ("today", "kind", "said"),
+    [
+        ("2026-11-25", "warning", "30. juni 2026 – passeret for 4 måneder siden."),
+        ("2026-03-01", "info", "30. juni 2026 – om 3 måneder."),
+    ],
+)
+@pytest.mark.parametrize("page", [None, "pages/restoration.py"], ids=["overview", "restoration"])
+def test_the_overview_and_the_restoration_page_say_where_the_deadline_stands(
+    demo_cases: None,
+    monkeypatch: pytest.MonkeyPatch,
+    today: str,
+    kind: str,
+    said: str,
+    page: str | None,
+) -> None:
+    set_today(monkeypatch, today)
+    at = run_app(page, username="vera")
+    (box,) = [
+        box.value for box in getattr(at, kind) if box.value.startswith("Frist for genopretning")
+    ]
+    assert box.startswith(f"Frist for genopretning af alle åbne sager: {said}")
+    assert box.endswith("manglende sagsskridt er endnu ikke gennemført.")
+    assert "medio 2026" not in rendered_text(at)
+
+
+def test_recurring_and_ongoing_work_is_not_counted_overdue(users: None, monkeypatch) -> None:
+    set_today(monkeypatch, "2026-11-25")
+    at = run_app(username="vera")
+    assert at.metric[1].label == "Overskredne"
+    assert at.metric[1].value == "42"  # the README lists them
+    attention = at.dataframe[0].value
+    reasons = dict(zip(attention["Nr."], attention["Hvorfor"], strict=True))
+    for code in ("A.2.6", "D.3.1"):
+        assert "Overskredet" not in reasons[code]
+        assert reasons[code].startswith("Ikke bekræftet (")
+    assert "E.4.3" not in reasons

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from models.auth.users import Actor, PermissionDenied, Role
 from models.plan.action_edits import ActionEdit, EditsRejected, Outcome, save_action_edits
+from models.plan.kinds import ActionKind
 from models.plan.status import Status
 from models.plan.tables import Action, ActionChange
 from tests.factories import actor_for, make_user, seed_database
@@ -183,3 +184,42 @@ def test_roles_that_may_not_edit_are_refused(session: Session, editor: Actor, ro
     a = action(session, "A.1.1")
     with pytest.raises(PermissionDenied):
         save_action_edits(session, actor=reader, edits=[ActionEdit(a.id, 1, {"status": "Obs"})])
+
+
+def test_kind_and_rhythm_are_edited_and_audited(engine: Engine, session: Session, editor) -> None:
+    action = session.exec(select(Action).where(Action.code == "A.1.1")).one()
+    (missing,) = save_action_edits(
+        session,
+        actor=editor,
+        edits=[ActionEdit(action.id, action.version, {"kind": "Tilbagevendende"})],
+    )
+    assert (missing.outcome, missing.message) == (
+        Outcome.invalid,
+        "En tilbagevendende handling skal have en rytme (fx hver måned).",
+    )
+    (saved,) = save_action_edits(
+        session,
+        actor=editor,
+        edits=[
+            ActionEdit(
+                action.id, action.version, {"kind": "Tilbagevendende", "rhythm": "hver måned"}
+            )
+        ],
+    )
+    assert saved.outcome == Outcome.saved
+    assert (action.kind, action.rhythm) == (ActionKind.recurring, "P1M")
+    (back,) = save_action_edits(
+        session, actor=editor, edits=[ActionEdit(action.id, action.version, {"kind": "Frist"})]
+    )
+    assert back.changed_fields == ("kind", "rhythm")  # a deadline task has no rhythm
+    audit = session.exec(
+        select(ActionChange.field, ActionChange.old_value, ActionChange.new_value)
+        .where(ActionChange.action_id == action.id)
+        .order_by(ActionChange.id)
+    ).all()
+    assert list(audit) == [
+        ("kind", "deadline", "recurring"),
+        ("rhythm", None, "P1M"),
+        ("kind", "recurring", "deadline"),
+        ("rhythm", "P1M", None),
+    ]

@@ -31,7 +31,7 @@ def test_kinds_are_read_by_code_or_label(text: str, kind: ActionKind) -> None:
 
 
 def test_an_unknown_kind_is_refused_in_danish() -> None:
-    with pytest.raises(ValueError, match="Ukendt type 'årlig'. Vælg en af: Frist, "):
+    with pytest.raises(ValueError, match=r"Ukendt type 'årlig'\. Vælg en af: Frist, "):
         parse_kind("årlig")
 
 
@@ -116,9 +116,7 @@ def test_only_deadlines_are_overdue_and_only_recurring_work_unconfirmed(
 
 
 def test_a_revised_deadline_keeps_the_plans_beside_it() -> None:
-    action = action_view(
-        "A", end_date=dt.date(2025, 3, 31), revised_end_date=dt.date(2027, 6, 30)
-    )
+    action = action_view("A", end_date=dt.date(2025, 3, 31), revised_end_date=dt.date(2027, 6, 30))
     assert (action.deadline, action.plan_deadline, action.deadline_moved) == (
         dt.date(2027, 6, 30),
         dt.date(2025, 3, 31),

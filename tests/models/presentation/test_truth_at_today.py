@@ -54,7 +54,8 @@ def pptx_text(session: Session, today: dt.date) -> str:
 
 def test_after_the_deadline_slides_2_and_5_say_it_passed_and_what_remains(plan: Session) -> None:
     deck = build_deck(plan, today=AFTER)
-    assert deck.restoration is not None and deck.restoration.open_steps > 0
+    assert deck.restoration is not None
+    assert deck.restoration.open_steps > 0
     _, background, _, _, restoration, *_ = slides(deck)
     said = background.lines[-1]
     assert said.startswith(
@@ -87,7 +88,8 @@ def test_a_moved_target_is_measured_against_and_both_are_said(plan: Session) -> 
         today=AFTER,
     )
     deck = build_deck(plan, today=AFTER)
-    assert deck.restoration is not None and deck.restoration.deadline == dt.date(2027, 3, 31)
+    assert deck.restoration is not None
+    assert deck.restoration.deadline == dt.date(2027, 3, 31)
     restoration = slides(deck)[4]
     assert restoration.lines[0].startswith(
         "Oprindelig frist 30. juni 2026 (passeret) · ny frist 31. marts 2027 – om 4 måneder, "

@@ -122,3 +122,71 @@ def test_a_report_name_like_a_formula_stays_text_in_the_overview(
     workbook = load_workbook(io.BytesIO(build_report_xlsx(load_report(session, name))))
     title = workbook["Oversigt"]["A1"]
     assert (title.value, title.data_type) == ("'" + name, "s")
+
+
+def docx_text(data: bytes) -> str:
+    document = Document(io.BytesIO(data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+@pytest.fixture
+def moved(engine: Engine, session: Session):
+    """Demo cases, and a committee decision that moved C.1.2's deadline."""
+    from models.plan.decisions import record_decision
+    from models.restoration.demo_cases import seed_demo
+
+    init_db(engine)
+    seed_demo(session, actor=CLI, today=dt.date(2026, 11, 25))
+    record_decision(
+        session,
+        actor=CLI,
+        decided_on=dt.date(2026, 2, 20),
+        body="Børn & Læringsudvalget",
+        text="C.1.2 flyttes.",
+        deadlines={"C.1.2": dt.date(2027, 3, 31)},
+        today=dt.date(2026, 2, 20),
+    )
+    session.commit()
+    return session
+
+
+@pytest.mark.parametrize(
+    ("taken_on", "said"),
+    [
+        (
+            dt.date(2026, 11, 25),
+            "Frist for genopretning af alle åbne sager: 30. juni 2026 – passeret for 4 måneder "
+            "siden.",
+        ),
+        (
+            dt.date(2026, 3, 1),
+            "Frist for genopretning af alle åbne sager: 30. juni 2026 – om 3 måneder.",
+        ),
+    ],
+    ids=["after-the-deadline", "before-the-deadline"],
+)
+def test_the_appendix_states_the_deadline_at_its_date_and_both_deadlines_of_a_moved_action(
+    moved: Session, taken_on: dt.date, said: str
+) -> None:
+    create_snapshot(moved, actor=CLI, name="Bilag", taken_on=taken_on, today=taken_on)
+    report = load_report(moved, "Bilag")
+    content = appendix(report, None, "Faxe Kommune")
+    assert content.deadline.startswith(said)
+    assert content.deadline.endswith("manglende sagsskridt er endnu ikke gennemført.")
+    rows = dict((code, deadline) for _, theme in content.themes for code, _, deadline, _ in theme)
+    assert rows["C.1.2"] == "31-03-2027 (opr. 31-03-2025)"
+    assert (rows["A.2.6"], rows["E.4.3"]) == ("Hver 6. uge", "Løbende")
+    for text in (docx_text(build_docx(content)), pdf_text(build_pdf(content))):
+        assert said in " ".join(text.split())
+        assert "31-03-2027 (opr. 31-03-2025)" in " ".join(text.split())
+
+
+def test_recurring_and_ongoing_actions_are_never_overdue_in_a_report(reports) -> None:
+    _, now, _ = reports
+    overdue = {action.code for action in now.actions if action.overdue}
+    assert not {"A.2.6", "D.3.1", "E.4.3"} & overdue

@@ -1,9 +1,8 @@
 """Planbeslutninger: decisions that move the plan's deadlines, recorded and listed."""
 
-import pandas as pd
 import streamlit as st
 
-from components.commands import run_command, show_flash
+from components.commands import flash, run_command, show_flash
 from components.readers import load_decisions, load_themes
 from components.safe_text import inert
 from components.shell import current_actor, require_shell
@@ -22,74 +21,77 @@ st.caption(t.INTRO)
 show_flash()
 
 
-def moves_from(frame: pd.DataFrame) -> dict[str, object] | None:
-    """The grid's rows as {code: new deadline}; None (with an error shown) if a row is half
-    filled in."""
-    moves: dict[str, object] = {}
-    for number, (code, deadline) in enumerate(
-        zip(frame[t.COL_ACTION], frame[t.COL_DEADLINE], strict=True), start=1
-    ):
-        if pd.isna(code) and pd.isna(deadline):
-            continue
-        if pd.isna(code) or pd.isna(deadline):
-            st.error(t.INCOMPLETE_ROW.format(row=number))
-            return None
-        moves[str(code).split(" ", 1)[0]] = pd.Timestamp(deadline).date()
-    return moves
+FORM = "decision_form"  # a new number after each recorded decision: new, empty widgets
+
+
+def key(name: str) -> str:
+    return f"decision_{name}_{st.session_state.setdefault(FORM, 0)}"
 
 
 if actor.role in EDIT_PLAN:
-    options = [
-        f"{action.code} {action.text[:70]}"
+    actions = {
+        action.code: action
         for theme in load_themes()
         for action in theme.actions
         if action.kind == ActionKind.deadline
-    ]
-    with st.form("decision", clear_on_submit=True):
+    }
+    with st.container(border=True):
         st.subheader(t.FORM_TITLE)
         left, right = st.columns(2)
         decided_on = left.date_input(
-            t.DECIDED_ON, value=today, max_value=today, format="DD-MM-YYYY"
+            t.DECIDED_ON, value=today, max_value=today, format="DD-MM-YYYY", key=key("on")
         )
-        body = right.text_input(t.BODY, value=t.BODY_DEFAULT)
-        reference = st.text_input(t.REFERENCE)
-        text = st.text_area(t.TEXT)
-        move_restoration = st.checkbox(t.MOVE_RESTORATION)
-        restoration_deadline = st.date_input(
-            t.RESTORATION_DEADLINE, value=None, format="DD-MM-YYYY"
+        body = right.text_input(t.BODY, value=t.BODY_DEFAULT, key=key("body"))
+        reference = st.text_input(t.REFERENCE, key=key("reference"))
+        text = st.text_area(t.TEXT, key=key("text"))
+        move_restoration = st.checkbox(t.MOVE_RESTORATION, key=key("restoration"))
+        restoration_deadline = (
+            st.date_input(
+                t.RESTORATION_DEADLINE,
+                value=None,
+                format="DD-MM-YYYY",
+                key=key("restoration_date"),
+            )
+            if move_restoration
+            else None
         )
-        st.caption(t.MOVES)
-        moves = st.data_editor(
-            pd.DataFrame(
-                {
-                    t.COL_ACTION: pd.Series(dtype="object"),
-                    t.COL_DEADLINE: pd.Series(dtype="datetime64[ns]"),
-                }
-            ),
-            num_rows="dynamic",
-            width="stretch",
-            hide_index=True,
-            column_config={
-                t.COL_ACTION: st.column_config.SelectboxColumn(options=options, width="large"),
-                t.COL_DEADLINE: st.column_config.DateColumn(format="DD-MM-YYYY"),
-            },
-            key="decision_moves",
+        chosen = st.multiselect(
+            t.MOVES,
+            list(actions),
+            format_func=lambda code: f"{code} {actions[code].text[:80]}",
+            placeholder=t.MOVES_PLACEHOLDER,
+            key=key("actions"),
         )
-        if st.form_submit_button(t.SUBMIT, type="primary"):
-            deadlines = moves_from(moves)
-            if deadlines is not None:
-                run_command(
+        deadlines = {}
+        for code in chosen:
+            action = actions[code]
+            current = date_da(action.deadline) if action.deadline else "–"
+            deadlines[code] = st.date_input(
+                t.NEW_DEADLINE.format(code=code, current=current),
+                value=None,
+                format="DD-MM-YYYY",
+                key=key(f"deadline_{code}"),
+            )
+        if st.button(t.SUBMIT, type="primary"):
+            missing = [code for code, day in deadlines.items() if day is None]
+            if missing or (move_restoration and restoration_deadline is None):
+                st.error(t.MISSING_DATES.format(codes=", ".join(missing) or t.RESTORATION_NAMED))
+            else:
+                decision = run_command(
                     record_decision,
-                    success=lambda decision: t.SAVED.format(label=decision_label(decision)),
                     actor=actor,
                     decided_on=decided_on,
                     body=body,
                     reference=reference,
                     text=text,
                     deadlines=deadlines,
-                    restoration_deadline=restoration_deadline if move_restoration else None,
+                    restoration_deadline=restoration_deadline,
                     today=today,
                 )
+                if decision is not None:
+                    st.session_state[FORM] += 1
+                    flash(t.SAVED.format(label=decision_label(decision)))
+                    st.rerun()
 
 st.subheader(t.LIST_TITLE)
 decisions = load_decisions()

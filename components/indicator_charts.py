@@ -1,4 +1,11 @@
-"""One chart per effect goal: the measurements, the target as a line or a band, comment tooltips."""
+"""One chart per effect goal: the measurements, the current target as a line or a band, and
+tooltips with the date as precise as its source ("ca. 2019", "2017") and the comment.
+
+A date less precise than a day is placed in the middle of its month, quarter or year; the time
+axis spans whole calendar years. A target
+that does not apply today (historical or coming) is not drawn: it is not what the values are
+judged against.
+"""
 
 from __future__ import annotations
 
@@ -16,19 +23,35 @@ VALUE_COLOR = "#0072B2"
 def indicator_chart(card: IndicatorCard) -> alt.LayerChart:
     frame = pd.DataFrame(
         [
-            {"dato": pd.Timestamp(m.measured_on), "værdi": m.value, "kommentar": m.comment or "–"}
+            {
+                "dato": pd.Timestamp(m.plotted_on),
+                "værdi": m.value,
+                "dato_tekst": m.date_text,
+                "værdi_tekst": m.value_text,
+                "kommentar": m.comment or "–",
+            }
             for m in card.measurements
         ]
     )
-    x = alt.X("dato:T", title=None, axis=alt.Axis(format="%Y", labelAngle=0, tickCount="year"))
+    # Whole calendar years, so that a single point (or a year's figure) sits inside a labelled
+    # year instead of on an axis with no ticks.
+    first = min(m.measured_on for m in card.measurements).year
+    last = max(m.measured_on for m in card.measurements).year
+    domain = [alt.DateTime(year=first, month=1, date=1), alt.DateTime(year=last, month=12, date=31)]
+    x = alt.X(
+        "dato:T",
+        title=None,
+        axis=alt.Axis(format="%Y", labelAngle=0, tickCount="year"),
+        scale=alt.Scale(domain=domain),
+    )
     y = alt.Y("værdi:Q", title=card.unit, axis=number_axis(), scale=alt.Scale(zero=True))
     tooltip = [
-        alt.Tooltip("dato:T", title="Dato", format="%d-%m-%Y"),
-        alt.Tooltip("værdi:Q", title="Værdi"),
+        alt.Tooltip("dato_tekst:N", title="Dato"),
+        alt.Tooltip("værdi_tekst:N", title="Værdi"),
         alt.Tooltip("kommentar:N", title="Kilde/kommentar"),
     ]
     layers: list[alt.Chart] = []
-    target = card.target
+    target = card.current_target
     if target is not None and target.direction == Direction.range:
         band = pd.DataFrame({"lav": [target.low], "høj": [target.high]})
         layers.append(

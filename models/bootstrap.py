@@ -298,7 +298,9 @@ def _seed(engine: Engine, plan_seed: PlanSeed) -> SeedReport:
     with session_scope(engine, write=True) as session:
         _lock(session.connection())
         report = seed_plan(session, plan_seed)
-        report.created += seed_indicators(session)
+        indicators = seed_indicators(session)
+        report.created += indicators.created
+        report.refreshed += indicators.refreshed
         report.created += seed_key_messages(session)
         return report
 

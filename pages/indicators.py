@@ -1,4 +1,5 @@
-"""Effektmål: every indicator's latest value, its status against the target, trend and freshness."""
+"""Effektmål: every indicator's latest value (as precise as its source), its status against the
+target that applies today (a superseded target is shown as history), trend and freshness."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from models.auth.users import EDIT_PLAN, READ_INTERNAL, Actor
 from models.core.formatting import count_da, date_da, number_da
 from models.core.time import today_local
 from models.indicators.measurement_import import apply_measurements
-from models.indicators.rules import FREQUENCY_LABELS, TargetStatus
+from models.indicators.rules import FREQUENCY_LABELS, TargetState, TargetStatus, unit_text
 from models.indicators.service import IndicatorCard, record_measurement
 
 STATUS_STYLE = {
@@ -33,8 +34,43 @@ STATUS_STYLE = {
     TargetStatus.near: ("#E69F00", "#1A1A1A", "≈"),
     TargetStatus.off_target: ("#D55E00", "#FFFFFF", "✗"),
     TargetStatus.no_target: ("#BBBBBB", "#1A1A1A", "–"),
+    TargetStatus.no_current_target: ("#BBBBBB", "#1A1A1A", "–"),
+    TargetStatus.before_target: ("#BBBBBB", "#1A1A1A", "–"),
     TargetStatus.no_data: ("#BBBBBB", "#1A1A1A", "?"),
 }
+
+
+def target_text(card: IndicatorCard) -> str:
+    """The target as its source gives it, with its validity at today: a current target with its
+    document and period, a historical one as history (not evaluated), a coming one as such."""
+    target = card.target
+    if target is None:
+        return t.NO_TARGET
+    described = target.describe(card.unit)
+    start, end = date_da(target.valid_from), date_da(target.valid_to)
+    if card.target_state is TargetState.historical:
+        if target.for_year is not None:
+            text = t.HISTORICAL.format(
+                document=target.document, year=target.for_year, target=described
+            )
+        else:
+            text = t.HISTORICAL_TO.format(document=target.document, end=end, target=described)
+        notes = [t.SUPERSEDED.format(by=target.superseded_by)] if target.superseded_by else []
+        return " · ".join([text, *notes, t.NOT_EVALUATED])
+    if card.target_state is TargetState.upcoming:
+        return f"{t.UPCOMING.format(start=start, target=described)} · {t.NOT_YET}"
+    text = (
+        t.TARGET_DOCUMENT.format(document=target.document, target=described)
+        if target.document
+        else t.TARGET.format(target=described)
+    )
+    if target.valid_from and target.valid_to:
+        text += f" · {t.TARGET_FROM_TO.format(start=start, end=end)}"
+    elif target.valid_from:
+        text += f" · {t.TARGET_FROM.format(start=start)}"
+    elif target.valid_to:
+        text += f" · {t.TARGET_TO.format(end=end)}"
+    return text
 
 
 def badge(card: IndicatorCard) -> str:
@@ -60,20 +96,25 @@ def render_card(card: IndicatorCard, actor: Actor, today: dt.date) -> None:
             st.caption(t.NO_DATA)
         else:
             st.markdown(
-                t.LATEST.format(
-                    value=number_da(latest.value), unit=card.unit, date=date_da(latest.measured_on)
+                inert(
+                    t.LATEST.format(
+                        value=latest.value_text, unit=unit_text(card.unit), date=latest.date_text
+                    )
+                    + (f" · {t.TREND.format(trend=card.trend.value)}" if card.trend else "")
                 )
-                + (f" · {t.TREND.format(trend=card.trend.value)}" if card.trend else "")
             )
-        target = card.target.describe(card.unit) if card.target else None
         st.caption(
-            (t.TARGET.format(target=target) if target else t.NO_TARGET)
-            + f" · {t.FRESH.format(frequency=FREQUENCY_LABELS[card.frequency])}"
-            + f" · {t.SOURCE.format(source=card.source)}"
+            inert(
+                target_text(card)
+                + f" · {t.FRESH.format(frequency=FREQUENCY_LABELS[card.frequency])}"
+                + f" · {t.SOURCE.format(source=card.source)}"
+            )
         )
         if card.measurements:
             st.altair_chart(indicator_chart(card), width="stretch")
-        st.caption(card.description)
+        st.caption(inert(card.description))
+        if card.target is not None and card.target.source:
+            st.caption(inert(t.TARGET_SOURCE.format(source=card.target.source)))
         if actor.role in EDIT_PLAN:
             with (
                 st.expander(t.RECORD),

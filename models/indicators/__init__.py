@@ -1,8 +1,10 @@
 """Effect goals: indicators with targets, measurements over time, staleness.
 
 - `tables`: indicator, measurement and the `measurement_change` audit.
-- `rules`: pure target evaluation, staleness by calendar months, trend.
-- `service`: seeding from `data/indicators.yaml`, validated and audited measurements, cards.
+- `rules`: pure rules: targets and their validity (only a current target is evaluated),
+  evaluation, date precision ("ca. 2019"), staleness by calendar months, trend.
+- `service`: seeding from `data/indicators.yaml` (idempotent, refreshes what the YAML owns),
+  validated and audited measurements, cards.
 - `measurement_import`: the all-or-nothing CSV/XLSX import.
 
 Builds on `models.core` and `models.auth`.
@@ -23,15 +25,28 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "Direction",
             "Frequency",
             "TargetStatus",
+            "TargetState",
+            "EVALUATED",
             "Target",
+            "unit_text",
             "evaluate",
+            "evaluate_at",
+            "DatePrecision",
+            "period_of",
+            "period_middle",
+            "date_label",
+            "value_label",
+            "read_source_date",
             "add_months",
+            "current_until",
             "is_stale",
             "Trend",
             "trend",
         ],
         "service": [
             "MeasurementError",
+            "SOURCE_USER",
+            "IndicatorSeed",
             "seed_indicators",
             "validate_measurement",
             "record_measurement",

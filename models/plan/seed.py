@@ -24,7 +24,7 @@ CodedRow = TypeVar("CodedRow", Theme, Track)
 
 @dataclass
 class SeedReport:
-    """How many rows the seeding created and how many plan texts it refreshed."""
+    """How many rows the seeding created and how many it refreshed (plan texts, indicators)."""
 
     created: int = 0
     refreshed: int = 0

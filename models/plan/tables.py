@@ -148,7 +148,7 @@ class Action(ActionBase, table=True):
     )
     kind: ActionKind = Field(
         default=ActionKind.deadline,
-        # The server default fills the rows that existed before kinds (migration 0003).
+        # The server default fills the rows that existed before kinds (migration 0004).
         sa_column=kind_column(
             nullable=False, default=ActionKind.deadline, server_default=ActionKind.deadline.value
         ),

@@ -1,7 +1,8 @@
 """The citizen-meeting slides: aggregate figures only, safe by construction.
 
 - `aggregates`: the only reader the slides and *Status i tal* use; explicit aggregate columns,
-  counts of 1–4 suppressed at the source and shown as "under 5", public indicators only.
+  counts of 1–4 suppressed at the source and shown as "under 5", public indicators only, and
+  only with a current measurement and a current target.
 - `slides`: the seven slides' content; `charts`: their charts (status bars with fixed-length
   "under 5" segments); `pptx`: the PowerPoint.
 

@@ -2,7 +2,10 @@
 
 Every function here selects explicit aggregate columns: no case reference, note, responsible
 person, user name or audit row is ever read, so none can reach a slide. Only indicators marked
-public appear.
+public appear, and only those with a current measurement (not stale at today) judged against a
+current target (valid at today, and the measurement not from before it): a superseded
+strategy's goal, a target not yet in force or a figure from years ago is never shown to citizens
+as if it described today.
 
 Small counts: a count of 1–4 is *suppressed*. `suppress` turns it into None here, before it
 reaches a slide, a chart, the presenter's *Status i tal* or the PowerPoint, and it is shown as
@@ -36,7 +39,15 @@ from sqlmodel import Session, select
 from models.core.deadlines import DeadlineTarget
 from models.core.settings import content_path
 from models.core.small_counts import suppress
-from models.indicators.rules import evaluate
+from models.indicators.rules import (
+    EVALUATED,
+    DatePrecision,
+    Frequency,
+    date_label,
+    evaluate_at,
+    is_stale,
+    value_label,
+)
 from models.indicators.tables import Indicator, Measurement
 from models.plan.decisions import restoration_target
 from models.plan.kinds import ActionKind
@@ -109,12 +120,16 @@ class RestorationFigures:
 
 @dataclass(frozen=True)
 class PublicIndicator:
+    """A public indicator with a current measurement and a current target."""
+
     name: str
     unit: str
-    value: float | None
-    measured_on: dt.date | None
+    value: float
+    measured_on: dt.date  # the last day the date can mean
     status: str
     target: str
+    value_text: str  # "1.023", "ca. 55"
+    date_text: str  # as precise as the source: "31. dec. 2025", "2025", "ca. 2019"
 
 
 @dataclass(frozen=True)
@@ -198,26 +213,43 @@ def _restoration(session: Session, today: dt.date, deadline: dt.date) -> Restora
     )
 
 
-def _indicators(session: Session) -> list[PublicIndicator]:
+def _indicators(session: Session, today: dt.date) -> list[PublicIndicator]:
+    """Public indicators whose latest measurement is current at `today` and is judged against a
+    target that is current at `today`; the others are left out."""
     result = []
     for indicator in session.exec(
         select(Indicator).where(Indicator.public == sa.true()).order_by(Indicator.id)
     ):
+        target = indicator.target
         latest = session.exec(
-            select(Measurement.measured_on, Measurement.value)
+            select(
+                Measurement.measured_on,
+                Measurement.value,
+                Measurement.date_precision,
+                Measurement.value_approximate,
+            )
             .where(Measurement.indicator_id == indicator.id)
             .order_by(Measurement.measured_on.desc())  # type: ignore[attr-defined]
         ).first()
-        value = latest[1] if latest else None
-        target = indicator.target
+        if latest is None or target is None:
+            continue
+        measured_on, value, precision, approximate = latest
+        precision = DatePrecision(precision)
+        if is_stale(measured_on, Frequency(indicator.frequency), today, precision):
+            continue
+        status = evaluate_at(value, target, today, measured_on)
+        if status not in EVALUATED:  # no current target, or a measurement from before it
+            continue
         result.append(
             PublicIndicator(
                 name=indicator.name,
                 unit=indicator.unit,
                 value=value,
-                measured_on=latest[0] if latest else None,
-                status=evaluate(value, target).value,
-                target=target.describe(indicator.unit) if target else "",
+                measured_on=measured_on,
+                status=status.value,
+                target=target.describe(indicator.unit),
+                value_text=value_label(value, approximate),
+                date_text=date_label(measured_on, precision),
             )
         )
     return result
@@ -257,6 +289,6 @@ def build_deck(session: Session, *, today: dt.date) -> Deck:
         key_messages=messages,
         key_messages_caption=key_messages_origin(session).caption,
         restoration=_restoration(session, today, target.current),
-        indicators=_indicators(session),
+        indicators=_indicators(session, today),
         coming=_coming(session, today),
     )

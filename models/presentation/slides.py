@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models.core.formatting import date_da, date_long_da, number_da
+from models.core.formatting import date_da, date_long_da
 from models.core.small_counts import shown_count
+from models.indicators.rules import unit_text
 from models.presentation.aggregates import Deck
 from models.restoration.wording import deadline_sentence
 
@@ -19,6 +20,7 @@ SLIDE_TITLES = (
     "Det sker nu",
 )
 DEMO_NOTE = "DEMODATA – tallene viser ikke virkelige sager."
+NO_INDICATORS = "Ingen offentlige effektmål har endnu en aktuel måling og et gældende mål."
 
 
 @dataclass(frozen=True)
@@ -53,13 +55,8 @@ def slides(deck: Deck) -> list[Slide]:
         lines.append(deadline)
         note = DEMO_NOTE if restoration.demo else ""
     indicator_lines = [
-        f"{item.name}: "
-        + (
-            f"{number_da(item.value)} {item.unit} ({date_da(item.measured_on)})"
-            if item.value is not None
-            else "afventer data"
-        )
-        + (f" · mål {item.target} · {item.status}" if item.target else "")
+        f"{item.name}: {item.value_text} {unit_text(item.unit)} ({item.date_text})"
+        f" · mål {item.target} · {item.status}"
         for item in deck.indicators
     ]
     coming = [f"Tema {code}: {text}" for code, text in deck.coming]
@@ -78,7 +75,7 @@ def slides(deck: Deck) -> list[Slide]:
         Slide(
             SLIDE_TITLES[4], lines, figures, chart="restoration" if restoration else None, note=note
         ),
-        Slide(SLIDE_TITLES[5], indicator_lines or ["Ingen offentlige effektmål endnu."]),
+        Slide(SLIDE_TITLES[5], indicator_lines or [NO_INDICATORS]),
         Slide(
             SLIDE_TITLES[6],
             coming or ["Ingen handlinger har frist i det kommende kvartal."],

@@ -121,7 +121,7 @@ class SnapshotAction(ActionContent, table=True):
     kind: str = Field(
         default=ActionKind.deadline.value,
         max_length=16,
-        sa_column_kwargs={"server_default": ActionKind.deadline.value},  # rows before 0003
+        sa_column_kwargs={"server_default": ActionKind.deadline.value},  # rows before 0004
     )
 
 
@@ -275,7 +275,11 @@ def current_state(session: Session, *, today: dt.date) -> tuple[list[SnapshotAct
             "unit": card.unit,
             "value": card.latest.value if card.latest else None,
             "measured_on": card.latest.measured_on.isoformat() if card.latest else None,
+            # as precisely as the source gives it ("ca. 2019"), and whether the value is "ca."
+            "date_precision": card.latest.date_precision.value if card.latest else None,
+            "value_approximate": card.latest.value_approximate if card.latest else None,
             "status": card.status.value,
+            "stale": card.stale,
             "public": card.public,
         }
         for card in indicator_cards(session, today=today)

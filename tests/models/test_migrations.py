@@ -50,6 +50,7 @@ from models.bootstrap import (
 )
 from models.core.db import create_db_engine, session_scope
 from models.core.settings import get_settings
+from models.indicators.tables import Indicator
 from models.migrations.__main__ import revision as new_revision
 from models.plan.kinds import ActionKind
 from models.plan.plan_file import load_plan_file
@@ -452,6 +453,81 @@ def test_the_drift_check_reports_what_the_migrations_lack(empty: Engine) -> None
         ("add_column", "action", "team_lead"),
         ("modify_type", "user", "display_name", "VARCHAR(length=120)", "AutoString(length=200)"),
     }
+
+
+# --- revision 0003: indicator targets' validity, measurements' date precision ---------------
+
+MEASUREMENTS_SQL = (
+    "SELECT i.code, m.measured_on, m.value, m.date_precision, m.value_approximate, m.entered_by"
+    " FROM measurement m JOIN indicator i ON i.id = m.indicator_id ORDER BY i.code, m.measured_on"
+)
+
+
+def measurement_rows(engine: Engine) -> list[tuple[str, str, float, str, bool, str]]:
+    with engine.connect() as connection:
+        return [
+            (code, str(day), value, precision, bool(approximate), by)
+            for code, day, value, precision, approximate, by in connection.execute(
+                sa.text(MEASUREMENTS_SQL)
+            )
+        ]
+
+
+def test_revision_0003_keeps_every_measurement_and_the_seeding_dates_the_sources(
+    release_url: str,
+) -> None:
+    """Release 0's measurements (the seeded ones, and users' values, one of them corrected)
+    become day-precise and exact; loading indicators.yaml then gives the sources' values their
+    precision ("ca. 2019") and the 2019 strategy's target its validity, and leaves users' rows."""
+    engine = create_db_engine(release_url)
+    try:
+        with bootstrap._migration_transaction(engine) as connection:
+            command.stamp(migrations.alembic_config(connection), "0001")
+            command.upgrade(migrations.alembic_config(connection), "0003")
+
+        rows = measurement_rows(engine)
+        assert len(rows) == EXPECTED["row_counts"]["measurement"]
+        assert {(precision, approximate) for _, _, _, precision, approximate, _ in rows} == {
+            ("day", False)
+        }
+        users = [row for row in rows if row[5] != "kildedokument"]
+        assert users == [
+            ("sagsbehandlingstid", "2025-06-30", 62.0, "day", False, "erik"),
+            ("sagsbehandlingstid", "2025-09-30", 57.0, "day", False, "erik"),
+            ("sygefravaer", "2025-09-30", 8.4, "day", False, "erik"),
+        ]
+        assert ("sager-pr-raadgiver", "2019-01-01", 55.0, "day", False, "kildedokument") in rows
+        with engine.connect() as connection:
+            targets = connection.execute(
+                sa.text(
+                    "SELECT target_document, target_superseded_by, target_valid_from,"
+                    " target_valid_to, target_for_year FROM indicator"
+                )
+            ).all()
+        assert {tuple(row) for row in targets} == {("", "", None, None, None)}
+
+        report = init_db(engine)
+
+        assert (report.created, init_db(engine).refreshed) == (0, 0)
+        seeded = measurement_rows(engine)
+        assert len(seeded) == len(rows)
+        assert [row for row in seeded if row[5] != "kildedokument"] == users
+        assert ("sager-pr-raadgiver", "2019-12-31", 55.0, "approx_year", True, "kildedokument") in (
+            seeded
+        )
+        assert ("underretninger-pr-aar", "2017-12-31", 1023.0, "year", False, "kildedokument") in (
+            seeded
+        )
+        with Session(engine) as session:
+            under8 = session.exec(
+                select(Indicator).where(Indicator.code == "underretninger-under-8-aar")
+            ).one()
+            texts = [i.description for i in session.exec(select(Indicator))]
+        assert (under8.target_valid_to, under8.target_for_year) == (dt.date(2021, 12, 31), 2021)
+        assert under8.target_superseded_by == "Udviklings- og genopretningsplanen 2024–2027"
+        assert not [text for text in texts if "tilsynet beder om" in text]
+    finally:
+        engine.dispose()
 
 
 # --- upgrading ------------------------------------------------------------------------------

@@ -13,12 +13,14 @@ from sqlmodel import Session
 from models.auth.users import Actor
 from models.bootstrap import init_db
 from models.core.small_counts import UNDER, shown_count
+from models.indicators.service import record_measurement
 from models.presentation.aggregates import build_deck
 from models.presentation.pptx import build_pptx
-from models.presentation.slides import SLIDE_TITLES, slides
+from models.presentation.slides import NO_INDICATORS, SLIDE_TITLES, slides
 from tests.factories import MARKERS, plant_marker_text
 
 TODAY = dt.date(2026, 11, 23)
+D = dt.date
 CLI = Actor.command_line()
 
 
@@ -81,3 +83,74 @@ def test_theme_counts_under_5_leave_the_reader_suppressed(sensitive: Session) ->
     counts = [count for bar in deck.themes for count in bar.counts.values()]
     assert None in counts  # the plan has themes with 1–4 actions in a status
     assert all(count is None or count == 0 or count >= 5 for count in counts)
+
+
+# --- the public effect goals ---------------------------------------------------------------
+
+
+def measure(session: Session, code: str, day: dt.date, value: float, today: dt.date) -> None:
+    record_measurement(
+        session, actor=CLI, indicator_code=code, measured_on=day, value=value, today=today
+    )
+    session.commit()
+
+
+@pytest.fixture
+def seeded(engine: Engine, session: Session) -> Session:
+    init_db(engine)
+    return session
+
+
+def test_the_seeded_indicators_are_not_shown_to_citizens(seeded: Session) -> None:
+    """Every seeded value is years old, and the only public target with a value in the seed
+    documents is the 2019 strategy's goal for 2021: nothing is current."""
+    deck = build_deck(seeded, today=TODAY)
+    assert deck.indicators == []
+    assert slides(deck)[5].lines == [NO_INDICATORS]
+
+
+def test_a_public_indicator_is_shown_only_while_its_measurement_is_current(
+    seeded: Session,
+) -> None:
+    measure(seeded, "sager-pr-raadgiver", D(2026, 8, 23), 28, TODAY)  # quarterly
+    line = "Sager pr. rådgiver: 28 antal (23. aug. 2026) · mål 20–25 antal · Tæt på"
+
+    current = build_deck(seeded, today=D(2026, 11, 23))  # 23 Aug + 3 months
+    stale = build_deck(seeded, today=D(2026, 11, 24))
+
+    assert slides(current)[5].lines == [line]
+    assert [(i.value_text, i.date_text) for i in current.indicators] == [("28", "23. aug. 2026")]
+    assert stale.indicators == []
+    texts = "\n".join(
+        shape.text_frame.text
+        for slide in Presentation(io.BytesIO(build_pptx(current))).slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+    assert line in texts
+
+
+def test_only_indicators_with_a_current_target_are_shown(seeded: Session) -> None:
+    # While the strategy's goal for 2021 applied, a current figure was judged against it.
+    measure(seeded, "underretninger-under-8-aar", D(2021, 6, 30), 44, TODAY)
+    (shown,) = build_deck(seeded, today=D(2021, 12, 31)).indicators
+    assert (shown.name, shown.target, shown.status) == (
+        "Andel underretninger om børn under 8 år",
+        "mindst 50 %",
+        "Ikke på mål",
+    )
+    assert build_deck(seeded, today=D(2022, 1, 1)).indicators == []  # history from 2022
+
+    measure(seeded, "underretninger-under-8-aar", D(2026, 6, 30), 61, TODAY)  # 2019 goal: history
+    measure(seeded, "anbragte-boern", D(2026, 6, 30), 120, TODAY)  # public, but no target
+    measure(seeded, "sygefravaer", D(2026, 10, 31), 5, TODAY)  # not public
+    assert build_deck(seeded, today=TODAY).indicators == []
+
+
+def test_a_target_is_not_shown_for_a_measurement_from_before_it(seeded: Session) -> None:
+    measure(seeded, "sager-pr-raadgiver", D(2024, 11, 13), 31, D(2024, 11, 20))
+    assert build_deck(seeded, today=D(2024, 11, 20)).indicators == []
+    measure(seeded, "sager-pr-raadgiver", D(2024, 11, 14), 31, D(2024, 11, 20))
+    assert [i.status for i in build_deck(seeded, today=D(2024, 11, 20)).indicators] == [
+        "Ikke på mål"
+    ]

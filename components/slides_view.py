@@ -20,6 +20,8 @@ SLIDE_CSS = """
 .slide .figure span { font-size: 1.35rem; }
 .slide .note { color: #B34E00; font-weight: 700; font-size: 1.5rem; }
 .slide .caption { color: #333333; font-size: 1.35rem; margin-top: -0.6rem; }
+.slide .emphasis { font-weight: 700; border-left: 6px solid #D55E00; padding-left: 0.8rem;
+  margin-top: 0.8rem; }
 .slide-footer { font-size: 1.1rem; color: #333333; margin-top: 0.6rem; }
 </style>
 """
@@ -37,8 +39,12 @@ def slide_html(slide: Slide) -> str:
             for label, value in slide.figures
         )
         parts.append(f'<div class="figures">{figures}</div>')
+    if slide.emphasis and slide.chart is not None:
+        parts.append(f'<p class="emphasis">{escape(slide.emphasis)}</p>')
     if slide.lines and slide.chart is None:
         parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in slide.lines) + "</ul>")
+    if slide.emphasis and slide.chart is None:
+        parts.append(f'<p class="emphasis">{escape(slide.emphasis)}</p>')
     return f'<div class="slide">{"".join(parts)}</div>'
 
 

@@ -29,14 +29,14 @@ target = load_restoration_target()
 st.title(t.TITLE)
 show_flash()
 st.caption(t.INTRO)
+if report.demo_cases:
+    st.warning(t.DEMO_BANNER.format(count=number_da(report.demo_cases)))
 open_steps = report.headline.open_steps if report.has_data else None
 deadline_text = inert(deadline_sentence(target, today, open_steps))
 if has_passed(target.current, today) and open_steps != 0:
     st.warning(deadline_text)
 else:
     st.info(deadline_text)
-if report.demo_cases:
-    st.warning(t.DEMO_BANNER.format(count=number_da(report.demo_cases)))
 
 if not report.has_data:
     st.info(t.EMPTY)

@@ -81,10 +81,33 @@ def build_pptx(deck: Deck) -> bytes:
                     Inches(0.5),
                     16,
                 )
+            elif content.emphasis:
+                _text(
+                    slide,
+                    content.emphasis,
+                    Inches(0.6),
+                    Inches(6.25),
+                    Inches(12),
+                    Inches(0.6),
+                    16,
+                    True,
+                )
         else:
             length = sum(len(line) for line in content.lines)
             size = 24 if len(content.lines) <= 6 and length < 450 else 18 if length < 900 else 15
-            _text(slide, "\n".join(content.lines), Inches(0.6), top, Inches(12), Inches(5.2), size)
+            height = Inches(4.1) if content.emphasis else Inches(5.2)
+            _text(slide, "\n".join(content.lines), Inches(0.6), top, Inches(12), height, size)
+            if content.emphasis:
+                _text(
+                    slide,
+                    content.emphasis,
+                    Inches(0.6),
+                    top + Inches(4.2),
+                    Inches(12),
+                    Inches(0.9),
+                    20,
+                    True,
+                )
         if content.caption:
             _text(
                 slide,

@@ -31,6 +31,7 @@ class Slide:
     chart: str | None = None  # "themes" or "restoration"
     note: str = ""  # a warning (DEMODATA)
     caption: str = ""  # where the slide's text comes from, and its date
+    emphasis: str = ""  # a sentence that must stand out: where the deadline stands
 
 
 def slides(deck: Deck) -> list[Slide]:
@@ -52,7 +53,6 @@ def slides(deck: Deck) -> list[Slide]:
                 date_da(restoration.projected) if restoration.projected else "–",
             ),
         ]
-        lines.append(deadline)
         note = DEMO_NOTE if restoration.demo else ""
     indicator_lines = [
         f"{item.name}: {item.value_text} {unit_text(item.unit)} ({item.date_text})"
@@ -64,7 +64,9 @@ def slides(deck: Deck) -> list[Slide]:
         Slide(SLIDE_TITLES[0], [deck.title, deck.municipality, date_long_da(deck.today)]),
         Slide(
             SLIDE_TITLES[1],
-            [f"{date_da(item.day)}: {item.label}" for item in deck.milestones] + [deadline],
+            [f"{date_da(item.day)}: {item.label}" for item in deck.milestones],
+            note=note,
+            emphasis=deadline,
         ),
         Slide(SLIDE_TITLES[2], ["Hvert tema har en række spor og handlinger."], chart="themes"),
         Slide(
@@ -73,7 +75,12 @@ def slides(deck: Deck) -> list[Slide]:
             caption=deck.key_messages_caption,
         ),
         Slide(
-            SLIDE_TITLES[4], lines, figures, chart="restoration" if restoration else None, note=note
+            SLIDE_TITLES[4],
+            lines,
+            figures,
+            chart="restoration" if restoration else None,
+            note=note,
+            emphasis=deadline,
         ),
         Slide(SLIDE_TITLES[5], indicator_lines or [NO_INDICATORS]),
         Slide(

@@ -166,8 +166,8 @@ class KeyMessagesOrigin:
     @property
     def caption(self) -> str:
         if self.edited:
-            return f"5 pointer, senest opdateret {date_long_da(self.day)}"
-        return f"5 pointer fra status til {SEED_KEY_MESSAGES_SOURCE} {date_long_da(self.day)}"
+            return f"Senest opdateret {date_long_da(self.day)}"
+        return f"Fra status til {SEED_KEY_MESSAGES_SOURCE} {date_long_da(self.day)}"
 
 
 def key_messages_origin(session: Session) -> KeyMessagesOrigin:

@@ -109,3 +109,37 @@ def test_recurring_and_ongoing_work_is_not_counted_overdue(users: None, monkeypa
         assert "Overskredet" not in reasons[code]
         assert reasons[code].startswith("Ikke bekræftet (")
     assert "E.4.3" not in reasons
+
+
+def test_a_moved_deadline_shows_both_deadlines_in_the_timeline(users: None) -> None:
+    import datetime as dt
+
+    import pyarrow as pa
+
+    from models.auth.users import Actor
+    from models.core.db import get_engine, session_scope
+    from models.plan.decisions import record_decision
+
+    with session_scope(get_engine(), write=True) as session:
+        record_decision(
+            session,
+            actor=Actor.command_line(),
+            decided_on=dt.date(2026, 11, 24),
+            body="Børn & Læringsudvalget",
+            text="C.1.2 flyttes.",
+            deadlines={"C.1.2": dt.date(2027, 3, 31)},
+            today=dt.date(2026, 11, 25),
+        )
+    at = run_app(username="vera")
+    timeline = at.get("vega_lite_chart")[-1].proto
+    buffers = [timeline.data.data] if timeline.data.data else []
+    buffers += [dataset.data.data for dataset in timeline.datasets]
+    rows = [row for buffer in buffers for row in pa.ipc.open_stream(buffer).read_all().to_pylist()]
+    (moved,) = [row for row in rows if row.get("Nr") == "C.1.2"]
+    assert (moved["Slut"].date(), moved["Planens frist"].date()) == (
+        dt.date(2027, 3, 31),
+        dt.date(2025, 3, 31),
+    )
+    assert '"Planens frist"' in timeline.spec  # drawn as a tick, with its own tooltip
+    unmoved = [row for row in rows if row.get("Nr") == "C.1.1"]
+    assert unmoved and unmoved[0]["Planens frist"] is None

@@ -74,6 +74,7 @@ def test_before_the_deadline_the_slides_say_how_long_is_left(plan: Session) -> N
     )
     assert restoration.emphasis == background.emphasis
     assert "passeret" not in " ".join([*background.lines, background.emphasis])
+    assert "30. juni 2026 – om 3 måneder." in pptx_text(plan, BEFORE)
     assert all(milestone.day <= BEFORE for milestone in build_deck(plan, today=BEFORE).milestones)
 
 

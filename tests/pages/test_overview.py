@@ -142,4 +142,5 @@ def test_a_moved_deadline_shows_both_deadlines_in_the_timeline(users: None) -> N
     )
     assert '"Planens frist"' in timeline.spec  # drawn as a tick, with its own tooltip
     unmoved = [row for row in rows if row.get("Nr") == "C.1.1"]
-    assert unmoved and unmoved[0]["Planens frist"] is None
+    assert unmoved
+    assert unmoved[0]["Planens frist"] is None

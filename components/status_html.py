@@ -7,7 +7,9 @@ import datetime as dt
 from components.safe_text import inert_html as escape
 from components.texts import common as texts
 from models.core.formatting import date_da
+from models.core.time import local_date
 from models.plan.kinds import ActionKind, rhythm_label
+from models.plan.overview import AttentionRow
 from models.plan.queries import ActionView
 from models.plan.status import STATUS_COLORS, STATUS_SYMBOLS, STATUS_TEXT_COLORS, Status
 
@@ -25,6 +27,8 @@ PLAN_CSS = """
 .plan-actions col.code { width: 4.2rem; }
 .plan-actions col.timeline { width: 26%; }
 .plan-actions col.status { width: 28%; }
+.plan-actions col.deadline { width: 9.5rem; }
+.plan-actions col.why { width: 11rem; }
 .plan-actions th { text-align: left; font-weight: 600; border-bottom: 2px solid #d0d4da;
   padding: 0.35rem 0.5rem; color: #31333f; }
 .plan-actions td { vertical-align: top; border-bottom: 1px solid #e6e8eb;
@@ -75,12 +79,23 @@ def deadline_cell(action: ActionView, today: dt.date) -> str:
         parts = ["–"]
     if action.is_overdue(today):
         parts.append(f'<br><span class="overdue-mark">⚠ {escape(texts.OVERDUE_LABEL)}</span>')
-    if action.is_unconfirmed(today):
-        parts.append(f'<br><span class="overdue-mark">⚠ {escape(texts.UNCONFIRMED_LABEL)}</span>')
     return " ".join(parts)
 
 
-def action_table(actions: list[ActionView], today: dt.date) -> str:
+def freshness_line(action: ActionView, today: dt.date, window_days: int) -> str:
+    """`Senest opdateret/bekræftet: 3. dec. 2026, erik`, and a mark when it is due again."""
+    touched = action.last_touched
+    if touched is None:
+        line = escape(texts.NEVER_TOUCHED)
+    else:
+        when, who = touched
+        line = escape(texts.LAST_TOUCHED.format(date=date_da(local_date(when)), user=who))
+    if action.is_unconfirmed(today, window_days):
+        line += f' <span class="overdue-mark">⚠ {escape(texts.UNCONFIRMED_LABEL)}</span>'
+    return f'<div class="meta">{line}</div>'
+
+
+def action_table(actions: list[ActionView], today: dt.date, window_days: int) -> str:
     """One track's actions as an HTML table: number, text, timeline with deadline, status."""
     labels = (texts.COL_CODE, texts.COL_ACTION, texts.COL_TIMELINE, texts.COL_STATUS)
     header = "".join(f"<th>{escape(label)}</th>" for label in labels)
@@ -92,6 +107,11 @@ def action_table(actions: list[ActionView], today: dt.date) -> str:
             else ""
         )
         note = f'<div class="note">{escape(action.note)}</div>' if action.note else ""
+        owner = (
+            f'<div class="meta">{escape(texts.COL_OWNER)}: {escape(action.owner)}</div>'
+            if action.owner
+            else ""
+        )
         phrase = escape(action.timeline) or "–"
         rows.append(
             "<tr>"
@@ -99,7 +119,8 @@ def action_table(actions: list[ActionView], today: dt.date) -> str:
             f"<td>{escape(action.text)}</td>"
             f'<td><div class="deadline">{deadline_cell(action, today)}</div>'
             f'<div class="timeline">{phrase}</div></td>'
-            f"<td>{status_badge(action.status)}{responsible}{note}</td>"
+            f"<td>{status_badge(action.status)}{owner}{responsible}{note}"
+            f"{freshness_line(action, today, window_days)}</td>"
             "</tr>"
         )
     columns = "".join(f'<col class="{name}">' for name in ("code", "text", "timeline", "status"))
@@ -107,4 +128,42 @@ def action_table(actions: list[ActionView], today: dt.date) -> str:
         f'<table class="plan-actions fixed"><colgroup>{columns}</colgroup>'
         f"<thead><tr>{header}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def attention_table(rows: list[AttentionRow], today: dt.date, window_days: int) -> str:
+    """One attention section as a table that fits 1366 px: number, action (with the status
+    note, so an Obs says why), deadline, status with owner and freshness, and every reason."""
+    labels = (
+        texts.COL_CODE,
+        texts.COL_ACTION,
+        texts.COL_DEADLINE,
+        texts.COL_STATUS,
+        texts.COL_WHY,
+    )
+    header = "".join(f"<th>{escape(label)}</th>" for label in labels)
+    body = []
+    for row in rows:
+        action = row.action
+        note = f'<div class="note">{escape(action.note)}</div>' if action.note else ""
+        owner = action.owner or action.responsible
+        who = f'<div class="meta">{escape(owner)}</div>' if owner else ""
+        reasons = "".join(f'<div class="meta">{escape(reason)}</div>' for reason in row.reasons)
+        body.append(
+            "<tr>"
+            f'<td class="code">{escape(action.code)}</td>'
+            f"<td>{escape(action.text)}{note}</td>"
+            f'<td><div class="deadline">{deadline_cell(action, today)}</div></td>'
+            f"<td>{status_badge(action.status)}{who}"
+            f"{freshness_line(action, today, window_days)}</td>"
+            f"<td>{reasons}</td>"
+            "</tr>"
+        )
+    columns = "".join(
+        f'<col class="{name}">' for name in ("code", "text", "deadline", "status", "why")
+    )
+    return (
+        f'<table class="plan-actions fixed"><colgroup>{columns}</colgroup>'
+        f"<thead><tr>{header}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
     )

@@ -11,6 +11,7 @@ from components.status_html import PLAN_CSS, action_table, status_badge
 from components.texts import common
 from components.texts import theme as t
 from models.auth.users import EDIT_PLAN
+from models.core.settings import get_settings
 from models.core.time import today_local
 from models.plan.status import STATUS_ORDER
 
@@ -43,7 +44,7 @@ def render_theme(code: str) -> None:
         if track.actions and editing:
             render_track_editor(track, actor)
         elif track.actions:
-            st.html(action_table(track.actions, today))
+            st.html(action_table(track.actions, today, get_settings().freshness_days))
         else:
             st.info(t.NO_ACTIONS)
         if track.timeline_notes:

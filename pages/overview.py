@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from components.charts import status_by_theme_chart
@@ -20,16 +19,23 @@ from components.readers import (
 )
 from components.safe_text import inert
 from components.shell import require_shell
-from components.status_html import PLAN_CSS, status_badge
+from components.status_html import PLAN_CSS, attention_table, status_badge
 from components.texts import common, restoration
 from components.texts import overview as t
 from components.timeline_chart import timeline_chart
 from components.widgets import choose_many
 from models.auth.users import READ_INTERNAL
 from models.core.deadlines import has_passed
-from models.core.formatting import count_da, date_da, date_long_da, datetime_da, number_da
+from models.core.formatting import count_da, date_da, date_long_da, number_da
+from models.core.settings import get_settings
 from models.core.time import local_day_start, today_local
-from models.plan.overview import needs_attention, status_summary, summarise_changes, timeline_items
+from models.plan.overview import (
+    attention_sections,
+    needs_attention,
+    status_summary,
+    summarise_changes,
+    timeline_items,
+)
 from models.plan.status import STATUS_ORDER
 from models.restoration.wording import deadline_sentence
 
@@ -107,41 +113,19 @@ with link_col:
             label=t.OPEN_THEME.format(code=theme_summary.code),
         )
 
-# Needs attention
+# Needs attention: one section per reason, most urgent first
 st.subheader(t.ATTENTION)
-attention = needs_attention(themes, today)
-if not attention:
+window = get_settings().freshness_days
+sections = attention_sections(needs_attention(themes, today, window))
+if not any(sections.values()):
     st.info(t.ATTENTION_EMPTY)
-else:
-    st.dataframe(
-        pd.DataFrame(
-            [
-                (
-                    row.theme_code,
-                    row.track_code,
-                    row.action.code,
-                    row.action.text,
-                    row.action.deadline,
-                    row.action.plan_deadline if row.action.deadline_moved else None,
-                    row.action.status.value,
-                    row.action.responsible,
-                    f"{datetime_da(row.action.updated_at)} ({row.action.updated_by})"
-                    if row.action.updated_at
-                    else "–",
-                    ", ".join(row.reasons),
-                )
-                for row in attention
-            ],
-            columns=list(t.ATTENTION_COLUMNS),
-        ),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            common.COL_DEADLINE: st.column_config.DateColumn(format="DD-MM-YYYY"),
-            common.COL_PLAN_DEADLINE: st.column_config.DateColumn(format="DD-MM-YYYY"),
-            common.COL_ACTION: st.column_config.TextColumn(width="large"),
-        },
-    )
+for section, rows in sections.items():
+    if not rows:
+        continue
+    label = t.SECTION_LABEL.format(section=section.value, count=number_da(len(rows)))
+    with st.expander(label, expanded=section in t.SECTIONS_OPEN):
+        st.caption(t.SECTION_HELP[section])
+        st.html(attention_table(rows, today, window))
 
 # Since the last review
 st.subheader(t.SINCE)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.texts import common
+from models.plan.overview import Attention
 
 NO_PLAN = "Planen er endnu ikke indlæst. Kør `python manage.py init-db`."
 APPROVED = "Godkendt af {by} den {date}."
@@ -31,18 +31,17 @@ ATTENTION_EMPTY = (
     "Ingen handlinger er overskredet, markeret Obs, har frist inden for 6 uger eller mangler "
     "en bekræftelse."
 )
-ATTENTION_COLUMNS = (
-    "Tema",
-    "Spor",
-    common.COL_CODE,
-    common.COL_ACTION,
-    common.COL_DEADLINE,
-    common.COL_PLAN_DEADLINE,
-    common.COL_STATUS,
-    common.COL_RESPONSIBLE,
-    "Seneste ændring",
-    "Hvorfor",
-)
+SECTION_LABEL = "{section} ({count})"
+SECTIONS_OPEN = (Attention.obs, Attention.due_soon)
+SECTION_HELP = {
+    Attention.obs: "Handlinger med status Obs; noten siger hvorfor.",
+    Attention.overdue: "Fristen er passeret, og handlingen er ikke afsluttet.",
+    Attention.due_soon: "Fristen falder inden for de næste 30 dage.",
+    Attention.unconfirmed: (
+        "Ingen har opdateret eller bekræftet handlingen inden for dens vindue (30 dage, "
+        "eller dens rytme for tilbagevendende arbejde)."
+    ),
+}
 
 SINCE = "Siden sidste gennemgang"
 SINCE_PERIOD = "Periode"

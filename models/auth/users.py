@@ -64,6 +64,8 @@ class User(SQLModel, table=True):
     )
     password_hash: str = Field(max_length=100)
     active: bool = True
+    email_reminders: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
+    """Weekly reminder e-mails (the user may opt out on their own page)."""
     created_at: dt.datetime = Field(default_factory=utcnow)
     last_login_at: dt.datetime | None = None
 

@@ -42,6 +42,7 @@ ENV_NAMES = {
     "max_upload_mb": "DASHBOARD_MAX_UPLOAD_MB",
     "time_zone": "DASHBOARD_TIME_ZONE",
     "auto_migrate": "DASHBOARD_AUTO_MIGRATE",
+    "freshness_days": "DASHBOARD_FRESHNESS_DAYS",
 }
 
 
@@ -87,6 +88,9 @@ class Settings(BaseSettings):
     bcrypt_rounds: int = 12
     max_upload_mb: int = 30
     time_zone: str = "Europe/Copenhagen"
+    freshness_days: int = 30
+    """An action is *ikke bekræftet* when nobody has updated or confirmed it for this many days
+    (recurring work: its own rhythm)."""
     auto_migrate: bool = False
     """Upgrade the schema when the app starts (else it refuses an out-of-date schema)."""
 
@@ -128,6 +132,13 @@ class Settings(BaseSettings):
         # 4 is bcrypt's minimum (the test suite uses it); production keeps the default 12.
         if not 4 <= value <= 16:
             raise ValueError("skal være mellem 4 og 16 (standard 12)")
+        return value
+
+    @field_validator("freshness_days")
+    @classmethod
+    def _freshness(cls, value: int) -> int:
+        if not 1 <= value <= 365:
+            raise ValueError("skal være mellem 1 og 365 dage")
         return value
 
     @field_validator("max_upload_mb")

@@ -5,7 +5,8 @@
 - `plan_file` / `seed`: read and validate `data/plan.yaml`; load it idempotently.
 - `periods`: the Danish timeline phrases turned into dates (never a guess).
 - `queries`: read models (`ActionView`, `ThemeView`, …) for pages, exports and reports.
-- `action_edits`: `save_action_edits()`, the one write path for statuses and notes.
+- `action_edits`: `save_action_edits()`, the one write path for statuses and notes;
+  `confirmations`: "status unchanged" (someone looked and changed nothing).
 - `decisions`: plan decisions that move deadlines (re-baselining) and the restoration target.
 - `change_log`, `overview`: the change log, the weekly-review summaries and attention list.
 - `status_workbook`: the Excel round-trip; `export`: the plan as JSON; `status_chart`: the
@@ -28,6 +29,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "save_action_edits",
         ],
         "change_log": ["ChangeRow", "list_changes", "list_change_authors", "changes_csv"],
+        "confirmations": ["ConfirmationError", "Confirmation", "confirm_actions"],
         "decisions": [
             "DecisionError",
             "DecisionMove",
@@ -50,8 +52,11 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
         "overview": [
             "StatusSummary",
             "status_summary",
+            "Attention",
             "AttentionRow",
+            "attention_reasons",
             "needs_attention",
+            "attention_sections",
             "summarise_changes",
             "TimelineItem",
             "timeline_items",

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from models.auth.users import EDIT_PLAN, Actor, authorize
+from models.auth.users import EDIT_PLAN, Actor, authorize, get_user, normalise_username
 from models.core.cpr import (
     CONTROL_CHARACTER,
     CONTROL_MESSAGE,
@@ -26,7 +26,7 @@ from models.core.errors import DomainError
 from models.core.tabular_files import parse_date
 from models.core.time import utcnow
 from models.plan.kinds import ActionKind, parse_kind, parse_rhythm
-from models.plan.status import parse_status
+from models.plan.status import Status, parse_status
 from models.plan.tables import Action, ActionChange
 
 MAX_NOTE_LENGTH = 2000
@@ -40,8 +40,11 @@ EDITABLE_FIELDS = (
     "revised_reason",
     "kind",
     "rhythm",
+    "owner",
 )
 FIELD_LABELS = {
+    "owner": "Ejer",
+    "confirmed": "Bekræftet uændret",
     "kind": "Type",
     "rhythm": "Rytme",
     "status": "Status",
@@ -108,6 +111,8 @@ def normalise_values(values: dict[str, Any]) -> dict[str, Any]:
             clean[name] = parse_kind(_as_text(value))
         elif name == "rhythm":
             clean[name] = parse_rhythm(_as_text(value))
+        elif name == "owner":
+            clean[name] = normalise_username(_as_text(value)) or None
         elif name == "revised_end_date":
             clean[name] = parse_date(value)
         else:
@@ -142,6 +147,32 @@ def audit_text(value: Any) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+OBS_NEEDS_REASON = "Når status sættes til Obs, skal statusnoten forklare hvorfor: skriv en ny note."
+
+
+def _obs_without_reason(
+    current: dict[str, Any], values: dict[str, Any], changed: list[str]
+) -> str | None:
+    """A status changed to Obs needs a new note in the same save that says why."""
+    becomes_obs = "status" in changed and values["status"] == Status.attention
+    if becomes_obs and ("note" not in changed or not values.get("note")):
+        return OBS_NEEDS_REASON
+    return None
+
+
+def _unknown_owner(session: Session, values: dict[str, Any], changed: list[str]) -> str | None:
+    """An owner must be an active user who may edit the plan (they keep it up to date)."""
+    if "owner" not in changed or values["owner"] is None:
+        return None
+    user = get_user(session, values["owner"])
+    if user is None or not user.active or user.role not in EDIT_PLAN:
+        return (
+            f"Ejeren '{values['owner']}' skal være en aktiv bruger, der må redigere "
+            "(redaktør eller administrator)."
+        )
+    return None
 
 
 def _apply_one(
@@ -183,6 +214,11 @@ def _apply_one(
             "En tilbagevendende handling skal have en rytme (fx hver måned).",
         )
     changed = [name for name, value in values.items() if current[name] != value]
+    problem = _obs_without_reason(current, values, changed) or _unknown_owner(
+        session, values, changed
+    )
+    if problem:
+        return EditResult(action.id or 0, action.code, Outcome.invalid, problem)
     if not changed:
         return EditResult(action.id or 0, action.code, Outcome.unchanged, current=current)
     if values.get("revised_end_date", current["revised_end_date"]) and not values.get(

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections import Counter
 from dataclasses import dataclass
 
 from models.core.formatting import count_da, number_da
 from models.plan.change_log import ChangeRow
-from models.plan.kinds import rhythm_label
-from models.plan.queries import ActionView, ThemeView
+from models.plan.kinds import ActionKind, rhythm_label
+from models.plan.queries import FRESHNESS_DAYS, ActionView, ThemeView
 from models.plan.status import STATUS_ORDER, Status
 
-ATTENTION_HORIZON = dt.timedelta(weeks=6)
+ATTENTION_HORIZON = dt.timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -35,38 +36,82 @@ def status_summary(actions: list[ActionView], today: dt.date) -> StatusSummary:
     )
 
 
+class Attention(enum.StrEnum):
+    """Why an action needs the steering group's attention, most urgent first."""
+
+    obs = "Obs"
+    overdue = "Overskredet"
+    due_soon = "Frist inden for 30 dage"
+    unconfirmed = "Ikke bekræftet"
+
+
+ATTENTION_ORDER = tuple(Attention)
+
+
 @dataclass(frozen=True)
 class AttentionRow:
     theme_code: str
     track_code: str
     action: ActionView
-    reasons: tuple[str, ...]
+    section: Attention  # the most urgent reason: where the row is listed
+    reasons: tuple[str, ...]  # every reason, in words
 
 
-def needs_attention(themes: list[ThemeView], today: dt.date) -> list[AttentionRow]:
-    """Overdue actions, Obs actions, actions due within 6 weeks and recurring work nobody has
-    updated within its rhythm; soonest deadline first."""
+def attention_reasons(
+    action: ActionView, today: dt.date, window_days: int = FRESHNESS_DAYS
+) -> list[tuple[Attention, str]]:
+    """Every reason `action` needs attention at `today`, most urgent first."""
+    reasons: list[tuple[Attention, str]] = []
+    if action.status == Status.attention:
+        reasons.append((Attention.obs, Attention.obs.value))
+    if action.is_overdue(today):
+        reasons.append((Attention.overdue, Attention.overdue.value))
+    deadline = action.deadline
+    if (
+        action.status != Status.done
+        and deadline is not None
+        and today <= deadline <= today + ATTENTION_HORIZON
+    ):
+        reasons.append((Attention.due_soon, Attention.due_soon.value))
+    if action.is_unconfirmed(today, window_days):
+        rhythm = f" ({rhythm_label(action.rhythm)})" if action.kind == ActionKind.recurring else ""
+        reasons.append((Attention.unconfirmed, f"{Attention.unconfirmed.value}{rhythm}"))
+    return reasons
+
+
+def needs_attention(
+    themes: list[ThemeView], today: dt.date, window_days: int = FRESHNESS_DAYS
+) -> list[AttentionRow]:
+    """Obs, overdue, due within 30 days, not confirmed: each action once, under its most urgent
+    reason; in section order, then soonest deadline first."""
     rows = []
     for theme in themes:
         for track in theme.tracks:
             for action in track.actions:
-                reasons = []
-                if action.is_overdue(today):
-                    reasons.append("Overskredet")
-                if action.status == Status.attention:
-                    reasons.append("Obs")
-                deadline = action.deadline
-                if (
-                    action.status != Status.done
-                    and deadline is not None
-                    and today <= deadline <= today + ATTENTION_HORIZON
-                ):
-                    reasons.append("Frist inden for 6 uger")
-                if action.is_unconfirmed(today):
-                    reasons.append(f"Ikke bekræftet ({rhythm_label(action.rhythm)})")
+                reasons = attention_reasons(action, today, window_days)
                 if reasons:
-                    rows.append(AttentionRow(theme.code, track.code, action, tuple(reasons)))
-    return sorted(rows, key=lambda row: (row.action.deadline or dt.date.max, row.action.code))
+                    rows.append(
+                        AttentionRow(
+                            theme.code,
+                            track.code,
+                            action,
+                            reasons[0][0],
+                            tuple(text for _, text in reasons),
+                        )
+                    )
+    return sorted(
+        rows,
+        key=lambda row: (
+            ATTENTION_ORDER.index(row.section),
+            row.action.deadline or dt.date.max,
+            row.action.code,
+        ),
+    )
+
+
+def attention_sections(rows: list[AttentionRow]) -> dict[Attention, list[AttentionRow]]:
+    """The rows by section, every section present (in order), empty ones too."""
+    return {section: [row for row in rows if row.section == section] for section in Attention}
 
 
 def _actions(count: int) -> str:

@@ -24,6 +24,9 @@ from models.plan.tables import (
     Track,
 )
 
+FRESHNESS_DAYS = 30
+"""The default of the setting `freshness_days`."""
+
 
 class ActionView(ActionBase):
     """An action as pages, exports and reports read it (immutable)."""
@@ -52,18 +55,34 @@ class ActionView(ActionBase):
     def is_overdue(self, today: dt.date) -> bool:
         return self.deadline is not None and self.deadline < today and self.status != Status.done
 
-    def confirmation_due(self) -> dt.date | None:
-        """For recurring work: the day by which someone should have updated it again."""
-        if self.kind != ActionKind.recurring or not self.rhythm:
-            return None
-        if self.updated_at is None or self.updated_by in (None, SEED_USER):
-            return self.start_date or dt.date.min
-        return next_due(local_date(self.updated_at), self.rhythm)
+    @property
+    def last_touched(self) -> tuple[dt.datetime, str] | None:
+        """When a person last updated or confirmed the action, and who (not the plan file)."""
+        touches = []
+        if self.updated_at is not None and self.updated_by not in (None, SEED_USER):
+            touches.append((self.updated_at, self.updated_by))
+        if self.confirmed_at is not None and self.confirmed_by:
+            touches.append((self.confirmed_at, self.confirmed_by))
+        return max(touches) if touches else None  # type: ignore[return-value]
 
-    def is_unconfirmed(self, today: dt.date) -> bool:
-        """Recurring work that nobody has updated within its rhythm (never when done)."""
-        due = self.confirmation_due()
-        return due is not None and due < today and self.status != Status.done
+    def confirmation_due(self, window_days: int = FRESHNESS_DAYS) -> dt.date | None:
+        """The day by which someone should update or confirm the action again: its rhythm for
+        recurring work, else `window_days`; never for finished work. An action nobody has
+        touched is due from its start (at once if it has no start)."""
+        if self.status == Status.done:
+            return None
+        touched = self.last_touched
+        if touched is None:
+            return self.start_date or dt.date.min
+        last = local_date(touched[0])
+        if self.kind == ActionKind.recurring and self.rhythm:
+            return next_due(last, self.rhythm)
+        return last + dt.timedelta(days=window_days)
+
+    def is_unconfirmed(self, today: dt.date, window_days: int = FRESHNESS_DAYS) -> bool:
+        """*Ikke bekræftet*: nobody has updated or confirmed it within its window."""
+        due = self.confirmation_due(window_days)
+        return due is not None and due < today
 
 
 @dataclass(frozen=True)
@@ -198,12 +217,14 @@ def theme_summaries(session: Session) -> list[ThemeSummary]:
 
 
 def data_revision(session: Session) -> tuple[int, int, str]:
-    """A cheap token that changes whenever an action changes: (count, versions, last edit)."""
-    count, versions, last = session.exec(
+    """A cheap token that changes whenever an action changes or is confirmed: (count,
+    versions, last edit and last confirmation)."""
+    count, versions, last, confirmed = session.exec(
         select(
             sa.func.count(Action.id),
             sa.func.coalesce(sa.func.sum(Action.version), 0),
             sa.func.max(Action.updated_at),
+            sa.func.max(Action.confirmed_at),
         )
     ).one()
-    return int(count), int(versions), str(last)
+    return int(count), int(versions), f"{last}|{confirmed}"

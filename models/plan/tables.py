@@ -90,6 +90,8 @@ class Track(SQLModel, table=True):
     title: str
     position: int
     timeline_notes: list[str] = Field(default_factory=list, sa_column=sa.Column(sa.JSON))
+    owner: str | None = Field(default=None, max_length=64, foreign_key="user.username")
+    """The user who answers for the track in the app (optional)."""
 
 
 class Result(SQLModel, table=True):
@@ -132,6 +134,11 @@ class ActionBase(ActionContent):
     version: int = Field(default=1, nullable=False)
     updated_at: dt.datetime | None = None
     updated_by: str | None = Field(default=None, max_length=64)
+    owner: str | None = Field(default=None, max_length=64, foreign_key="user.username", index=True)
+    """The user who keeps the action up to date (besides the free-text `responsible`)."""
+    confirmed_at: dt.datetime | None = None
+    confirmed_by: str | None = Field(default=None, max_length=64)
+    """The last "status unchanged" confirmation: someone looked and changed nothing."""
 
 
 class Action(ActionBase, table=True):

@@ -53,7 +53,7 @@ def test_action_table_escapes_html_in_user_text() -> None:
     hostile = ACTION.model_copy(
         update={"note": "<script>alert(1)</script>", "responsible": "<b>x</b>"}
     )
-    html = action_table([hostile], dt.date(2025, 1, 1))
+    html = action_table([hostile], dt.date(2025, 1, 1), 30)
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;x&lt;/b&gt;" in html

@@ -161,7 +161,7 @@ def test_an_excel_update_is_read_once_per_file_and_state_of_the_plan(
     assert read.calls == 1
     with session_scope(get_engine(), write=True) as session:  # the same action, in the app
         (edit,) = [
-            ActionEdit(action.id, action.version, {"status": "Obs"})
+            ActionEdit(action.id, action.version, {"status": "Obs", "note": "Venter"})
             for theme in get_themes(session, ["A"])
             for action in theme.actions
             if action.id == action_id

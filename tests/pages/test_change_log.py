@@ -19,7 +19,7 @@ def test_the_change_log_shows_the_last_weeks_changes(users: None) -> None:
         save_action_edits(
             session,
             actor=Actor("erik", Role.editor),
-            edits=[ActionEdit(action.id, action.version, {"status": "Obs"})],
+            edits=[ActionEdit(action.id, action.version, {"status": "I gang"})],
         )
     at = run_app("pages/change_log.py", username="vera")
     assert at.title[0].value == "Ændringslog"
@@ -31,6 +31,6 @@ def test_the_change_log_shows_the_last_weeks_changes(users: None) -> None:
         "Handling": f"B.1.1 {action.text}",
         "Felt": "Status",
         "Fra": "Kommende opgave",
-        "Til": "Obs",
+        "Til": "I gang",
         "Note": "",
     }

@@ -81,7 +81,7 @@ def test_a_change_based_on_an_older_version_is_a_conflict_showing_the_other_valu
 ) -> None:
     other = actor_for(make_user(session, "ida", Role.admin))
     a = action(session, "A.1.1")
-    save(session, other, ActionEdit(a.id, 1, {"status": "Obs"}))
+    save(session, other, ActionEdit(a.id, 1, {"status": "Obs", "note": "Mangler svar"}))
     (result,) = save(session, editor, ActionEdit(a.id, 1, {"status": "I gang"}))
     assert result.outcome == Outcome.conflict
     assert (result.current["status"], result.last_changed_by, result.last_changed_at) == (
@@ -91,7 +91,10 @@ def test_a_change_based_on_an_older_version_is_a_conflict_showing_the_other_valu
     )
     assert result.message == "A.1.1 er ændret af ida siden du hentede den."
     assert action(session, "A.1.1").status == Status.attention
-    assert audit(session) == [("ida", "status", "Kommende opgave", "Obs")]
+    assert audit(session) == [
+        ("ida", "status", "Kommende opgave", "Obs"),
+        ("ida", "note", "", "Mangler svar"),
+    ]
 
 
 def test_two_editors_changing_different_actions_both_succeed(
@@ -223,3 +226,28 @@ def test_kind_and_rhythm_are_edited_and_audited(engine: Engine, session: Session
         ("kind", "recurring", "deadline"),
         ("rhythm", "P1M", None),
     ]
+
+
+def test_setting_obs_needs_a_new_note_that_says_why(session: Session, editor: Actor) -> None:
+    a = action(session, "A.1.1")
+    (refused,) = save(session, editor, ActionEdit(a.id, 1, {"status": "Obs"}))
+    assert (refused.outcome, refused.message) == (
+        Outcome.invalid,
+        "Når status sættes til Obs, skal statusnoten forklare hvorfor: skriv en ny note.",
+    )
+    (saved,) = save(session, editor, ActionEdit(a.id, 1, {"status": "Obs", "note": "Leverandør"}))
+    assert saved.outcome == Outcome.saved
+    (kept,) = save(session, editor, ActionEdit(a.id, 2, {"responsible": "Familiechef"}))
+    assert kept.outcome == Outcome.saved  # already Obs: other fields need no new note
+
+
+def test_an_owner_is_an_active_user_who_may_edit(session: Session, editor: Actor) -> None:
+    make_user(session, "vera", Role.viewer)
+    a = action(session, "A.1.1")
+    (viewer,) = save(session, editor, ActionEdit(a.id, 1, {"owner": "vera"}))
+    assert viewer.outcome == Outcome.invalid
+    assert "skal være en aktiv bruger, der må redigere" in viewer.message
+    (saved,) = save(session, editor, ActionEdit(a.id, 1, {"owner": " ERIK "}))
+    assert (saved.outcome, action(session, "A.1.1").owner) == (Outcome.saved, "erik")
+    (cleared,) = save(session, editor, ActionEdit(a.id, 2, {"owner": ""}))
+    assert (cleared.outcome, action(session, "A.1.1").owner) == (Outcome.saved, None)

@@ -36,7 +36,11 @@ def test_two_sessions_editing_the_same_action(engine: Engine) -> None:
         assert ida_page.get(Action, target).version == base
     # Each save is its own write transaction, as the app does it.
     with session_scope(engine, write=True) as session:
-        save_action_edits(session, actor=erik, edits=[ActionEdit(target, base, {"status": "Obs"})])
+        save_action_edits(
+            session,
+            actor=erik,
+            edits=[ActionEdit(target, base, {"status": "Obs", "note": "Hvorfor"})],
+        )
     with session_scope(engine, write=True) as session:
         (late,) = save_action_edits(
             session, actor=ida, edits=[ActionEdit(target, base, {"status": "I gang"})]

@@ -77,9 +77,22 @@ def updated(days_ago: int) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("action", "overdue", "unconfirmed"),
     [
-        (action_view("A", end_date=dt.date(2025, 3, 31)), True, False),
+        (action_view("A", end_date=dt.date(2025, 3, 31)), True, True),  # nobody touched it
+        (action_view("A2", end_date=dt.date(2025, 3, 31), **updated(29)), True, False),
+        (action_view("A3", end_date=dt.date(2027, 3, 31), **updated(31)), False, True),
+        (
+            action_view(
+                "A4",
+                end_date=dt.date(2027, 3, 31),
+                confirmed_at=dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC),
+                confirmed_by="erik",
+                **updated(200),
+            ),
+            False,
+            False,  # confirmed five days ago
+        ),
         (action_view("B", end_date=dt.date(2025, 3, 31), status=Status.done), False, False),
-        (action_view("C", end_date=dt.date(2027, 3, 31)), False, False),
+        (action_view("C", end_date=dt.date(2027, 3, 31)), False, True),
         (
             action_view(
                 "D", kind=ActionKind.recurring, rhythm="P1M", end_date=dt.date(2025, 12, 31)
@@ -104,11 +117,16 @@ def updated(days_ago: int) -> dict[str, object]:
             False,
             False,  # not started yet
         ),
-        (action_view("H", kind=ActionKind.ongoing, end_date=dt.date(2025, 6, 30)), False, False),
+        (action_view("H", kind=ActionKind.ongoing, end_date=dt.date(2025, 6, 30)), False, True),
+        (
+            action_view("I", kind=ActionKind.ongoing, start_date=dt.date(2027, 1, 1)),
+            False,
+            False,  # starts later: nothing to confirm yet
+        ),
     ],
     ids=lambda value: value.code if isinstance(value, ActionView) else None,
 )
-def test_only_deadlines_are_overdue_and_only_recurring_work_unconfirmed(
+def test_only_deadlines_are_overdue_and_every_unfinished_action_needs_confirming(
     action: ActionView, overdue: bool, unconfirmed: bool
 ) -> None:
     assert action.is_overdue(NOV_25) is overdue

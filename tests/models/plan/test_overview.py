@@ -8,7 +8,13 @@ import datetime as dt
 import pytest
 
 from models.plan.change_log import ChangeRow
-from models.plan.overview import needs_attention, status_summary, summarise_changes, timeline_items
+from models.plan.overview import (
+    attention_sections,
+    needs_attention,
+    status_summary,
+    summarise_changes,
+    timeline_items,
+)
 from models.plan.queries import ActionView, ThemeView, TrackView
 from models.plan.status import Status
 from tests.factories import action_view
@@ -92,9 +98,25 @@ def test_summarise_changes(rows: list[ChangeRow], expected: list[str]) -> None:
 
 
 def action(
-    code: str, status: Status, end: dt.date | None, start: dt.date | None = None
+    code: str,
+    status: Status,
+    end: dt.date | None,
+    start: dt.date | None = None,
+    touched_days_ago: int | None = 1,
 ) -> ActionView:
-    return action_view(code, id=hash(code) % 1000, status=status, end_date=end, start_date=start)
+    touched = (
+        {}
+        if touched_days_ago is None
+        else {
+            "updated_at": dt.datetime.combine(
+                TODAY - dt.timedelta(days=touched_days_ago), dt.time(12), dt.UTC
+            ),
+            "updated_by": "erik",
+        }
+    )
+    return action_view(
+        code, id=hash(code) % 1000, status=status, end_date=end, start_date=start, **touched
+    )
 
 
 THEMES = [
@@ -109,11 +131,13 @@ THEMES = [
                 [
                     action("A.1.1", Status.in_progress, TODAY - dt.timedelta(days=1)),  # overdue
                     action("A.1.2", Status.attention, None),  # Obs without deadline
-                    action("A.1.3", Status.upcoming, TODAY + dt.timedelta(weeks=6)),  # due soon
-                    action("A.1.4", Status.upcoming, TODAY + dt.timedelta(weeks=7)),  # later
+                    action("A.1.3", Status.upcoming, TODAY + dt.timedelta(days=30)),  # due soon
+                    action("A.1.4", Status.upcoming, TODAY + dt.timedelta(days=31)),  # later
                     action("A.1.5", Status.done, TODAY - dt.timedelta(days=30)),  # done
                     action("A.1.6", Status.attention, TODAY - dt.timedelta(days=3)),  # both
                     action("A.1.7", Status.upcoming, None, start=TODAY),  # start only
+                    action("A.1.8", Status.upcoming, None, touched_days_ago=31),  # not confirmed
+                    action("A.1.9", Status.upcoming, None, touched_days_ago=None),  # never touched
                 ],
             )
         ],
@@ -121,26 +145,35 @@ THEMES = [
 ]
 
 
-def test_needs_attention_lists_overdue_obs_and_due_soon_soonest_first() -> None:
+def test_needs_attention_lists_obs_overdue_due_soon_and_unconfirmed_in_that_order() -> None:
     rows = needs_attention(THEMES, TODAY)
-    assert [(row.action.code, row.reasons) for row in rows] == [
-        ("A.1.6", ("Overskredet", "Obs")),
-        ("A.1.1", ("Overskredet",)),
-        ("A.1.3", ("Frist inden for 6 uger",)),
-        ("A.1.2", ("Obs",)),
+    assert [(row.action.code, row.section.value, row.reasons) for row in rows] == [
+        ("A.1.6", "Obs", ("Obs", "Overskredet")),
+        ("A.1.2", "Obs", ("Obs",)),
+        ("A.1.1", "Overskredet", ("Overskredet",)),
+        ("A.1.3", "Frist inden for 30 dage", ("Frist inden for 30 dage",)),
+        ("A.1.8", "Ikke bekræftet", ("Ikke bekræftet",)),
+        ("A.1.9", "Ikke bekræftet", ("Ikke bekræftet",)),
+    ]
+    sections = attention_sections(rows)
+    assert [(section.value, len(items)) for section, items in sections.items()] == [
+        ("Obs", 2),
+        ("Overskredet", 1),
+        ("Frist inden for 30 dage", 1),
+        ("Ikke bekræftet", 2),
     ]
 
 
 def test_status_summary_counts() -> None:
     summary = status_summary(THEMES[0].actions, TODAY)
-    assert (summary.total, summary.overdue) == (7, 2)
+    assert (summary.total, summary.overdue) == (9, 2)
     assert summary.counts == {
-        Status.upcoming: 3,
+        Status.upcoming: 5,
         Status.in_progress: 1,
         Status.attention: 2,
         Status.done: 1,
     }
-    assert summary.done_share == 1 / 7
+    assert summary.done_share == 1 / 9
 
 
 def test_status_summary_of_nothing() -> None:

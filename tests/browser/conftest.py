@@ -370,6 +370,32 @@ def script_run(page: Page) -> Iterator[None]:
         raise
 
 
+_RUN_STARTED = "() => window.__stRunStarted === true"
+
+
+def submit(page: Page, target: Any, attempts: int = 3) -> None:
+    """Click `target` (a button) and wait for the script run the click starts to end.
+
+    On a loaded machine a click can land while the page is still settling and start no run;
+    such a click is repeated (a click that started a run is never repeated).
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(attempts):
+        page.wait_for_selector(APP_READY, timeout=60_000)
+        page.evaluate(_WATCH_SCRIPT_STATE)
+        target.click()
+        try:
+            page.wait_for_function(_RUN_STARTED, timeout=10_000)
+        except PlaywrightTimeout:
+            continue
+        page.wait_for_function(_RUN_FINISHED, timeout=60_000)
+        return
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "submit-no-run.png"))
+    raise AssertionError(f"no script run started after {attempts} clicks")
+
+
 # Every running app server by its URL (log_in opens login sessions in its database).
 _servers: dict[str, Server] = {}
 # Users who have logged in through the real form on a server at least once.

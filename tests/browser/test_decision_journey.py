@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from docx import Document
 
-from tests.browser.conftest import ARTIFACTS, Server, log_in, script_run, wait_for_app
+from tests.browser.conftest import ARTIFACTS, Server, log_in, script_run, submit, wait_for_app
 from tests.browser.test_editing_journeys import stored
 from tests.browser.test_inert_text import grid_shows
 
@@ -51,8 +51,7 @@ def test_a_decision_moves_c_1_2_and_every_view_shows_both_deadlines(
     page.get_by_label("Beslutningen", exact=True).fill(
         "Fristen for undervisning i TAF-reglerne flyttes."
     )
-    with script_run(page):
-        page.get_by_role("button", name="Registrér beslutningen").click()
+    submit(page, page.get_by_role("button", name="Registrér beslutningen"))
     expect(page.get_by_text("Beslutningen er registreret")).to_be_visible()
     expect(page.get_by_text("C.1.2: – → 31. mar. 2027")).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
@@ -82,8 +81,7 @@ def test_a_decision_moves_c_1_2_and_every_view_shows_both_deadlines(
 
     open_page(page, "Statusrapporter")
     page.get_by_label("Navn (fx «Status BLU 29.9.2025»)").fill("Status BLU december 2026")
-    with script_run(page):
-        page.get_by_role("button", name="Frys status nu").click()
+    submit(page, page.get_by_role("button", name="Frys status nu"))
     expect(page.get_by_text("er oprettet")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("button", name="Word-bilag (.docx)").click()

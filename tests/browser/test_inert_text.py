@@ -31,7 +31,7 @@ from models.plan.action_edits import ActionEdit, Outcome, save_action_edits
 from models.plan.status_workbook import COLUMNS, SHEET
 from models.plan.tables import Action
 from models.reports.snapshots import create_snapshot, current_key_messages, set_key_messages
-from tests.browser.conftest import ARTIFACTS, Server, log_in, script_run, wait_for_app
+from tests.browser.conftest import ARTIFACTS, Server, log_in, script_run, submit, wait_for_app
 from tests.browser.test_editing_journeys import edit_cell, open_editor, save, stored
 from tests.factories import PASSWORD
 
@@ -237,8 +237,9 @@ def test_a_note_and_a_responsible_party_are_inert_on_every_page(
     assert (saved.note, saved.responsible) == (NOTE, RESPONSIBLE)  # stored exactly as typed
 
     viewer = watched.open()
-    log_in(viewer, app_server.url, "vera")  # the overview, with its attention list
-    grid_shows(viewer.get_by_test_id("stDataFrame"), NOTE_ACTION, RESPONSIBLE)
+    log_in(viewer, app_server.url, "vera")  # the overview, with its attention list (Obs open)
+    obs = viewer.get_by_test_id("stExpander").filter(has_text="Obs (1)")
+    shows(obs.locator("table.plan-actions tr", has_text=NOTE_ACTION), NOTE, RESPONSIBLE)
     assert_inert(viewer)
 
     visit(viewer, app_server, "tema_a")
@@ -349,8 +350,7 @@ def test_report_names_and_key_messages_are_inert_on_the_reports_page_and_the_sli
 
     editor.get_by_text("Opret statusrapport").click()
     editor.get_by_label("Navn (fx «Status BLU 29.9.2025»)").fill(REPORT_TYPED)
-    with script_run(editor):
-        editor.get_by_role("button", name="Frys status nu").click()
+    submit(editor, editor.get_by_role("button", name="Frys status nu"))
     flash = editor.get_by_test_id("stAlert").filter(has_text="er oprettet")
     shows(flash, f"Statusrapporten «{REPORT_TYPED}» er oprettet.")
     grid_shows(editor.get_by_test_id("stDataFrame").first, REPORT_TYPED, REPORT_PLANTED)

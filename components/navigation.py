@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from components.auth import AuthState
-from components.readers import load_theme_codes
+from components.readers import load_theme_codes, load_themes
 from components.texts import common
 from components.texts import login as login_texts
 from models.auth.users import EDIT_PLAN, MANAGE_USERS, PRESENT, READ_INTERNAL
+from models.plan.owners import my_actions
 
 PAGES_DIR = "pages"
 
@@ -20,6 +21,10 @@ def theme_page_path(code: str) -> str:
 
 def _page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page:
     return st.Page(f"{PAGES_DIR}/{name}.py", title=title, icon=icon, default=default)
+
+
+def owns_actions(username: str) -> bool:
+    return bool(my_actions(load_themes(), username))
 
 
 def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
@@ -34,9 +39,11 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
         return {"": [_page("login", common.NAV_LOGIN, ":material/login:", default=True)]}
     role = state.actor.role
     sections: dict[str, list[st.Page]] = {}
+    # An editor who owns actions starts on their own actions; everyone else on the overview.
+    owner_start = role in EDIT_PLAN and owns_actions(state.actor.username)
     if role in READ_INTERNAL:
         sections[common.NAV_SECTION_MAIN] = [
-            _page("overview", common.NAV_OVERVIEW, ":material/dashboard:", default=True),
+            _page("overview", common.NAV_OVERVIEW, ":material/dashboard:", default=not owner_start),
             _page("restoration", common.NAV_RESTORATION, ":material/trending_down:"),
             _page("indicators", common.NAV_INDICATORS, ":material/target:"),
             _page("reports", common.NAV_REPORTS, ":material/description:"),
@@ -52,6 +59,10 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
     if role in EDIT_PLAN:
         sections[common.NAV_SECTION_MAIN].append(
             _page("bulk_update", common.NAV_BULK, ":material/upload_file:")
+        )
+        sections[common.NAV_SECTION_MAIN].insert(
+            0,
+            _page("my_actions", common.NAV_MY_ACTIONS, ":material/task_alt:", default=owner_start),
         )
     if role in PRESENT:
         sections.setdefault(common.NAV_SECTION_PRESENTATION, []).extend(

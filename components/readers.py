@@ -29,6 +29,7 @@ from models.plan.decisions import (
     list_decisions,
     restoration_target,
 )
+from models.plan.owners import owned_codes
 from models.plan.queries import (
     PlanView,
     ThemeSummary,
@@ -207,6 +208,12 @@ def load_users() -> list[User]:
 def load_login_events() -> list[LoginEvent]:
     with session_scope() as session:
         return login_events(session)
+
+
+def load_owned_codes() -> dict[str, list[str]]:
+    """Every owner's action codes (read fresh: owners change with every save)."""
+    with session_scope() as session:
+        return owned_codes(session)
 
 
 def load_login_blocks() -> list[Block]:

@@ -4,7 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from components.commands import run_command, show_flash
-from components.readers import load_login_blocks, load_login_events, load_users
+from components.readers import (
+    load_login_blocks,
+    load_login_events,
+    load_owned_codes,
+    load_users,
+)
 from components.shell import current_actor, require_shell
 from components.texts import common
 from components.texts import users as t
@@ -19,13 +24,13 @@ from models.auth.users import (
     set_active,
     set_role,
 )
-from models.core.formatting import datetime_da
+from models.core.formatting import count_da, datetime_da
 
 require_shell(__file__, MANAGE_USERS)
 actor = current_actor()
 
 
-def user_table(users: list[User]) -> pd.DataFrame:
+def user_table(users: list[User], owned: dict[str, list[str]]) -> pd.DataFrame:
     rows = [
         {
             t.COLUMNS["username"]: user.username,
@@ -35,6 +40,7 @@ def user_table(users: list[User]) -> pd.DataFrame:
             t.COLUMNS["active"]: common.YES if user.active else common.NO,
             t.COLUMNS["created_at"]: datetime_da(user.created_at),
             t.COLUMNS["last_login_at"]: datetime_da(user.last_login_at),
+            t.COLUMNS["owns"]: ", ".join(owned.get(user.username, [])) or "–",
         }
         for user in users
     ]
@@ -53,12 +59,13 @@ def pick_role(key: str) -> Role:
 
 
 users = load_users()
+owned = load_owned_codes()
 events = load_login_events()
 usernames = [user.username for user in users]
 
 st.title(t.TITLE)
 show_flash()
-st.dataframe(user_table(users), hide_index=True, width="stretch")
+st.dataframe(user_table(users, owned), hide_index=True, width="stretch")
 add, role, password, active, blocks, log = st.tabs(
     [
         t.TAB_ADD,
@@ -123,13 +130,15 @@ with active, st.form("set_active"):
     activate = activate_col.form_submit_button(t.ACTIVATE_BUTTON)
     if deactivate or activate:
         state = t.STATE_ACTIVE if activate else t.STATE_DEACTIVATED
-        run_command(
-            set_active,
-            success=t.ACTIVE_CHANGED.format(username=target, state=state),
-            actor=actor,
-            username=target,
-            active=activate,
-        )
+        message = t.ACTIVE_CHANGED.format(username=target, state=state)
+        still_owned = owned.get(target or "", [])
+        if deactivate and still_owned:
+            message += " " + t.STILL_OWNS.format(
+                username=target,
+                actions=count_da(len(still_owned), *common.ACTIONS),
+                codes=", ".join(still_owned),
+            )
+        run_command(set_active, success=message, actor=actor, username=target, active=activate)
 with blocks:
     st.caption(t.BLOCKS_INTRO)
     current = load_login_blocks()

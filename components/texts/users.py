@@ -54,7 +54,9 @@ COLUMNS = {
     "active": "Aktiv",
     "created_at": "Oprettet",
     "last_login_at": "Seneste login",
+    "owns": "Ejer af",
 }
+STILL_OWNS = "{username} ejer stadig {actions} ({codes}); giv dem en ny ejer."
 LOG_COLUMNS = {
     "occurred_at": "Tidspunkt",
     "username": "Brugernavn",

@@ -8,6 +8,7 @@
 - `action_edits`: `save_action_edits()`, the one write path for statuses and notes;
   `confirmations`: "status unchanged" (someone looked and changed nothing).
 - `decisions`: plan decisions that move deadlines (re-baselining) and the restoration target.
+- `owners`: owners of actions and tracks, and a user's own actions in sections.
 - `change_log`, `overview`: the change log, the weekly-review summaries and attention list.
 - `status_workbook`: the Excel round-trip; `export`: the plan as JSON; `status_chart`: the
   status-by-theme chart shared by the app, the reports and the slides.
@@ -40,6 +41,14 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "restoration_target",
         ],
         "export": ["plan_as_dict", "plan_json"],
+        "owners": [
+            "OwnerError",
+            "MySection",
+            "my_actions",
+            "my_sections",
+            "owned_codes",
+            "set_track_owner",
+        ],
         "kinds": [
             "ActionKind",
             "KIND_LABELS",

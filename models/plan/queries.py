@@ -92,6 +92,7 @@ class TrackView:
     results: list[str]
     actions: list[ActionView]
     timeline_notes: list[str] = field(default_factory=list)
+    owner: str | None = None
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ def get_themes(session: Session, codes: list[str] | None = None) -> list[ThemeVi
                     results=results.get(track.id or 0, []),
                     actions=actions.get(track.id or 0, []),
                     timeline_notes=list(track.timeline_notes or []),
+                    owner=track.owner,
                 )
                 for track in tracks
                 if track.theme_id == theme.id

@@ -48,3 +48,33 @@ def test_an_admin_sees_who_is_blocked_and_unlocks_them(users: None) -> None:
         "Spærring ophævet",
         "hanna",
     ]
+
+
+def test_admins_see_who_owns_what_and_deactivating_an_owner_lists_their_actions(
+    users: None,
+) -> None:
+    from sqlmodel import select
+
+    from models.auth.users import Actor
+    from models.core.db import get_engine, session_scope
+    from models.plan.action_edits import ActionEdit, save_action_edits
+    from models.plan.tables import Action
+
+    with session_scope(get_engine(), write=True) as session:
+        actions = session.exec(select(Action).where(Action.code.in_(["A.1.1", "B.1.1"]))).all()
+        save_action_edits(
+            session,
+            actor=Actor.command_line(),
+            edits=[ActionEdit(a.id, a.version, {"owner": "erik"}) for a in actions],
+        )
+    at = run_app("pages/users.py", username="hanna")
+    table = at.dataframe[0].value
+    owns = dict(zip(table["Brugernavn"], table["Ejer af"], strict=True))
+    assert (owns["erik"], owns["vera"]) == ("A.1.1, B.1.1", "–")
+    tab = at.tabs[3]
+    tab.selectbox[0].select("erik")
+    tab.button[0].click()  # Deaktiver
+    at.run()
+    assert [s.value for s in at.success] == [
+        "erik er nu deaktiveret. erik ejer stadig 2 handlinger (A.1.1, B.1.1); giv dem en ny ejer."
+    ]

@@ -5,10 +5,11 @@ texts and every message are Danish; refusals (`DomainError`, `PermissionDenied`,
 setting) are one line on stderr and exit code 1, a broken plan file exit code 2.
 
 Reading commands (list-users, export-plan, export-changes, snapshot list, export-report,
-export-slides) never create or change the database: on a database that does not exist yet they
-say so and stop. Writing commands use a current database as it is; a new one they create and
-load with the plan (as the app's first start does), an out-of-date one they refuse until
-`migrate` (or `init-db`) has been run. Only `init-db` refreshes the plan from plan.yaml.
+export-slides, send-reminders --dry-run) never create or change the database: on a database
+that does not exist yet they say so and stop. Writing commands use a current database as it
+is; a new one they create and load with the plan (as the app's first start does), an
+out-of-date one they refuse until `migrate` (or `init-db`) has been run. Only `init-db`
+refreshes the plan from plan.yaml.
 
 The models and every heavy library are imported inside the commands that need them, so that a
 quick command such as `list-users` starts quickly (`benchmarks/cli_startup.py` measures it).
@@ -678,6 +679,62 @@ def export_slides_command(out: Path) -> None:
     data = build_pptx(deck)
     write_file(out, data)
     click.echo(f"{out} er skrevet ({len(data) // 1024} kB, {len(slides(deck))} dias).")
+
+
+@cli.command(
+    "send-reminders",
+    help="Send de ugentlige påmindelser pr. e-mail.\n\n"
+    "Hver ejer får én e-mail med sine handlinger, der kræver opmærksomhed, og styregruppen "
+    "(rollen viewer) får et overblik før gennemgangen. Ingen får samme slags e-mail to gange "
+    "samme dag. Kør den ugentligt fra cron eller en systemd-timer.",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="vis hvad der ville blive sendt; intet sendes eller logges"
+)
+def send_reminders_command(dry_run: bool) -> None:
+    """Send (or, with --dry-run, only list) today's reminder e-mails; prints no e-mail bodies."""
+    from models.auth.users import User
+    from models.core.formatting import count_da, number_da
+    from models.core.settings import get_settings
+    from models.core.time import today_local
+    from models.plan.tables import Action, Theme, Track
+    from models.reminders.log import ReminderLog
+    from models.reminders.service import (
+        Outcome,
+        check_smtp_settings,
+        links_from,
+        preview_reminders,
+        send_reminders,
+    )
+
+    settings = get_settings()
+    today = today_local()
+    if dry_run:
+        tables = (User, Theme, Track, Action, ReminderLog)
+        with reading_session(*(table.__tablename__ for table in tables)) as session:
+            results = preview_reminders(session, today=today)  # needs the public URL too
+    else:
+        check_smtp_settings(settings)  # before the database is opened (or created)
+        links_from(settings)
+        results = send_reminders(writing_engine(), actor=operator(), today=today)
+    for result in results:
+        click.echo(result.line)
+    counts = {outcome: sum(r.outcome == outcome for r in results) for outcome in Outcome}
+    mails = ("e-mail", "e-mails")
+    if dry_run:
+        click.echo(
+            f"Prøvekørsel: {count_da(counts[Outcome.would_send], *mails)} ville blive sendt; "
+            "intet er sendt eller logget."
+        )
+    else:
+        click.echo(
+            f"{count_da(counts[Outcome.sent], *mails)} sendt, "
+            f"{number_da(counts[Outcome.already_sent])} allerede sendt i dag."
+        )
+    if counts[Outcome.failed]:
+        raise CommandFailed(
+            f"Fejl: {count_da(counts[Outcome.failed], *mails)} kunne ikke dannes eller sendes."
+        )
 
 
 def main() -> None:

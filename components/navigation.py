@@ -8,6 +8,7 @@ from components.auth import AuthState
 from components.readers import load_theme_codes, load_themes
 from components.texts import common
 from components.texts import login as login_texts
+from components.texts import profile as profile_texts
 from models.auth.users import EDIT_PLAN, MANAGE_USERS, PRESENT, READ_INTERNAL
 from models.plan.owners import my_actions
 
@@ -80,4 +81,7 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
         sections[common.NAV_SECTION_ADMIN] = [
             _page("users", common.NAV_USERS, ":material/manage_accounts:")
         ]
+    sections[profile_texts.NAV_SECTION] = [
+        _page("profile", profile_texts.NAV_TITLE, ":material/person:")
+    ]
     return sections

@@ -16,7 +16,7 @@ from components.safe_text import inert
 from models.auth.first_admin import get_or_create_setup_code
 from models.auth.login import LoginEvent, login_events
 from models.auth.throttle import Block, current_blocks
-from models.auth.users import User, list_users
+from models.auth.users import User, get_user, list_users
 from models.bootstrap import SchemaError, start_app_database
 from models.core.db import database_url, get_engine, session_scope
 from models.core.deadlines import DeadlineTarget
@@ -203,6 +203,12 @@ def load_indicator_cards(today: dt.date) -> list[IndicatorCard]:
 def load_users() -> list[User]:
     with session_scope() as session:
         return list_users(session)
+
+
+def load_user(username: str) -> User | None:
+    """One user as stored now (not cached: a profile shows what was just saved)."""
+    with session_scope() as session:
+        return get_user(session, username)
 
 
 def load_login_events() -> list[LoginEvent]:

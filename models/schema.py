@@ -12,6 +12,7 @@ from sqlmodel import SQLModel
 from models.auth import first_admin, login, sessions, throttle, users
 from models.indicators import tables as indicator_tables
 from models.plan import tables as plan_tables
+from models.reminders import log as reminder_log
 from models.reports import snapshots
 from models.restoration import tables as restoration_tables
 
@@ -25,6 +26,7 @@ TABLE_MODULES = (
     restoration_tables,
     indicator_tables,
     snapshots,
+    reminder_log,
 )
 
 metadata = SQLModel.metadata

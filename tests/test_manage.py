@@ -27,6 +27,12 @@ from models.migrations import script_directory
 from models.plan.plan_file import PlanFileError, load_plan_file
 from models.schema import create_schema
 from tests.models.plan.test_plan_file import EXPECTED_TRACKS
+from tests.models.reminders.smtp_server import (
+    PUBLIC_URL,
+    SMTP_PASSWORD,
+    configure_mail,
+    smtp_server,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "korrekt-hest-batteri\n"
@@ -137,6 +143,7 @@ COMMANDS = [
     ("snapshot delete", "Slet en statusrapport."),
     ("export-report", "Skriv en statusrapport som xlsx, docx eller pdf."),
     ("export-slides", "Skriv borgermødets dias som PowerPoint."),
+    ("send-reminders", "Send de ugentlige påmindelser pr. e-mail."),
 ]
 
 
@@ -276,8 +283,15 @@ READING_COMMANDS = [
     ("snapshot", "list"),
     ("export-report", "--format", "xlsx", "--out", "{out}"),
     ("export-slides", "--out", "{out}"),
+    ("send-reminders", "--dry-run"),
 ]
 READING_IDS = [" ".join(args[:2]).split(" --")[0] for args in READING_COMMANDS]
+
+
+def with_public_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The setting that `send-reminders --dry-run` needs for the links in the e-mails."""
+    monkeypatch.setenv("DASHBOARD_PUBLIC_URL", PUBLIC_URL)
+    get_settings.cache_clear()
 
 
 def with_out(args: tuple[str, ...], out: Path) -> list[str]:
@@ -295,8 +309,9 @@ def test_list_users_on_a_missing_sqlite_file_creates_nothing(
 
 
 def test_reading_commands_refuse_a_database_that_is_not_created(
-    database: str, tmp_path: Path, subtests: pytest.Subtests
+    database: str, tmp_path: Path, subtests: pytest.Subtests, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    with_public_url(monkeypatch)
     path = sqlite_path(database)
     tables = set() if path else table_names(database)
     out = tmp_path / "ud.bin"
@@ -311,7 +326,10 @@ def test_reading_commands_refuse_a_database_that_is_not_created(
                 assert table_names(database) == tables
 
 
-def test_reading_commands_leave_the_database_as_it_was(ready: str, tmp_path: Path) -> None:
+def test_reading_commands_leave_the_database_as_it_was(
+    ready: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_public_url(monkeypatch)
     assert add_user("hanna").exit_code == 0
     assert run("snapshot", "create", "Status BLU 29.9.2025", "--date", "2025-09-29").exit_code == 0
     dispose_engines()  # every connection closed: SQLite has checkpointed its WAL
@@ -681,6 +699,165 @@ def test_export_slides_from_the_command_line(ready: str, tmp_path: Path) -> None
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.endswith("7 dias).\n")
     assert len(Presentation(str(out)).slides) == 7
+
+
+# --- reminder e-mails -----------------------------------------------------------------------
+
+
+def own_actions(username: str, *codes: str) -> None:
+    """Make `username` the owner of `codes`, through the real write path, as an editor."""
+    from sqlmodel import select
+
+    from models.core.db import get_engine, session_scope
+    from models.plan.action_edits import ActionEdit, save_action_edits
+    from models.plan.tables import Action
+
+    with session_scope(get_engine(), write=True) as session:
+        actions = session.exec(select(Action).where(Action.code.in_(codes))).all()  # type: ignore[attr-defined]
+        edits = [ActionEdit(a.id or 0, a.version, {"owner": username}) for a in actions]
+        save_action_edits(session, actor=Actor(username, Role.editor), edits=edits)
+
+
+def attention_count() -> int:
+    """How many actions need attention today (what the steering group's summary lists)."""
+    from models.core.db import get_engine, session_scope
+    from models.core.time import today_local
+    from models.plan.overview import needs_attention
+    from models.plan.queries import get_themes
+
+    with session_scope(get_engine()) as session:
+        return len(needs_attention(get_themes(session), today_local()))
+
+
+def add_people() -> None:
+    for username, role in (("erik", "editor"), ("vera", "viewer")):
+        args = ("add-user", username, "--role", role, "--name", username.title())
+        assert run(*args, "--email", f"{username}@faxe.dk", input=PASSWORD).exit_code == 0
+    own_actions("erik", "A.1.1", "A.1.2")  # overdue since 2024
+
+
+def test_send_reminders_from_the_command_line(
+    ready: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dry run sends and logs nothing; a run sends one e-mail of each kind to each person
+    (through STARTTLS with a login) and logs it; a second run that day sends nothing. The
+    SMTP password appears in no output."""
+    add_people()
+    summary = f"styregruppens overblik ({attention_count()} handlinger)"
+    with smtp_server(tmp_path, tls="starttls", login=True) as (server, ca_file):
+        configure_mail(monkeypatch, server, ca_file)
+        dispose_engines()
+        before = contents(ready)
+
+        dry = run("send-reminders", "--dry-run")
+        dispose_engines()
+        assert contents(ready) == before
+        assert len(server.inbox) == 0
+        sent = run("send-reminders")
+        again = run("send-reminders")
+
+    assert (dry.exit_code, dry.stderr) == (0, "")
+    assert dry.stdout.splitlines() == [
+        "Ville sende til erik <erik@faxe.dk>: påmindelse om egne handlinger (2 handlinger).",
+        f"Ville sende til vera <vera@faxe.dk>: {summary}.",
+        "Prøvekørsel: 2 e-mails ville blive sendt; intet er sendt eller logget.",
+    ]
+    assert (sent.exit_code, sent.stderr) == (0, "")
+    assert sent.stdout.splitlines() == [
+        "Sendt til erik <erik@faxe.dk>: påmindelse om egne handlinger (2 handlinger).",
+        f"Sendt til vera <vera@faxe.dk>: {summary}.",
+        "2 e-mails sendt, 0 allerede sendt i dag.",
+    ]
+    assert sorted(rcpt for mail in server.inbox.received for rcpt in mail.rcpt_tos) == [
+        "erik@faxe.dk",
+        "vera@faxe.dk",
+    ]
+    assert again.stdout.splitlines() == [
+        "Allerede sendt i dag til erik <erik@faxe.dk>: påmindelse om egne handlinger; "
+        "sendes ikke igen.",
+        "Allerede sendt i dag til vera <vera@faxe.dk>: styregruppens overblik; sendes ikke igen.",
+        "0 e-mails sendt, 2 allerede sendt i dag.",
+    ]
+    assert len(server.inbox) == 2
+    logged = contents(ready)["reminder_log"]
+    assert len(logged) == 2
+    for result in (dry, sent, again):
+        assert SMTP_PASSWORD not in result.output
+
+
+# (case, extra settings, the one line on stderr): refused before the database is touched.
+REMINDER_REFUSALS = [
+    (
+        "no-server",
+        {"DASHBOARD_PUBLIC_URL": PUBLIC_URL},
+        "Fejl: Indstillingen DASHBOARD_SMTP_HOST er ikke sat: der er ingen SMTP-server at sende "
+        "påmindelserne med. Sæt den (og DASHBOARD_MAIL_FROM), eller se hvad der ville blive "
+        "sendt, med --dry-run.",
+    ),
+    (
+        "no-sender",
+        {"DASHBOARD_SMTP_HOST": "smtp.faxe.dk", "DASHBOARD_PUBLIC_URL": PUBLIC_URL},
+        "Fejl: Indstillingen DASHBOARD_MAIL_FROM er ikke sat: påmindelserne skal have en "
+        "afsender, fx Genopretningsplanen <dashboard@faxe.dk>.",
+    ),
+    (
+        "no-public-url",
+        {
+            "DASHBOARD_SMTP_HOST": "smtp.faxe.dk",
+            "DASHBOARD_MAIL_FROM": "dashboard@faxe.dk",
+            "DASHBOARD_SMTP_USERNAME": "dashboard",
+        },
+        "Fejl: Indstillingen DASHBOARD_PUBLIC_URL er ikke sat: e-mailene linker til "
+        "dashboardet, så appens adresse skal angives (fx https://dashboard.faxe.dk).",
+    ),
+    (
+        "password-in-the-clear",
+        {
+            "DASHBOARD_SMTP_HOST": "smtp.faxe.dk",
+            "DASHBOARD_MAIL_FROM": "dashboard@faxe.dk",
+            "DASHBOARD_SMTP_TLS": "none",
+            "DASHBOARD_SMTP_USERNAME": "dashboard",
+        },
+        "Fejl: Indstillingen DASHBOARD_SMTP_TLS er none, men DASHBOARD_SMTP_USERNAME er sat: "
+        "adgangskoden sendes aldrig ukrypteret. Brug starttls eller ssl.",
+    ),
+    (
+        "password-without-user",
+        {"DASHBOARD_SMTP_HOST": "smtp.faxe.dk", "DASHBOARD_MAIL_FROM": "dashboard@faxe.dk"},
+        "Fejl: Indstillingen DASHBOARD_SMTP_USERNAME er ikke sat, men DASHBOARD_SMTP_PASSWORD er.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "settings", "message"), REMINDER_REFUSALS, ids=[c for c, _, _ in REMINDER_REFUSALS]
+)
+def test_send_reminders_refuses_settings_that_cannot_send(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,
+    settings: dict[str, str],
+    message: str,
+) -> None:
+    monkeypatch.setenv("DASHBOARD_SMTP_PASSWORD", SMTP_PASSWORD)
+    for name, value in settings.items():
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    result = run("send-reminders")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", message + "\n")
+    assert SMTP_PASSWORD not in result.output
+    assert not (tmp_path / "app.db").exists()  # refused before the database was created
+
+
+@only_sqlite
+def test_a_dry_run_needs_no_smtp_server(ready: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    add_people()
+    with_public_url(monkeypatch)
+    result = run("send-reminders", "--dry-run")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[-1] == (
+        "Prøvekørsel: 2 e-mails ville blive sendt; intet er sendt eller logget."
+    )
 
 
 # --- the real entry point ----------------------------------------------------------------

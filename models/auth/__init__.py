@@ -1,7 +1,8 @@
 """Who may do what: users and roles, passwords, login with lock-out, the first admin.
 
 - `users`: the `User` table, `Role`, `Actor`, the role sets (`EDIT_PLAN`, …) and
-  `authorize()`, which every write function calls to re-read the acting user from the database.
+  `authorize()`, which every write function calls to re-read the acting user from the database;
+  `set_email_reminders()`, a user's own opt-out of the weekly reminder e-mails.
 - `passwords`: the password rules and bcrypt hashes (streamlit-authenticator's format).
 - `login`: `attempt_login()` under the throttle, `unlock()`, SSO mapping, and the
   `login_event` audit.
@@ -83,6 +84,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "set_role",
             "reset_password",
             "set_active",
+            "set_email_reminders",
         ],
     },
 )

@@ -218,3 +218,16 @@ def set_active(session: Session, *, actor: Actor, username: str, active: bool) -
     user.active = active
     session.add(user)
     return user
+
+
+def set_email_reminders(session: Session, *, actor: Actor, username: str, enabled: bool) -> User:
+    """Switch a user's weekly reminder e-mails on or off: every user their own, admins anyone's.
+
+    Both are checked again in the database: the actor must be active now, and changing someone
+    else's setting needs the admin role now."""
+    own = not actor.system and normalise_username(actor.username) == normalise_username(username)
+    authorize(session, actor, PRESENT if own else MANAGE_USERS)
+    user = _require_user(session, username)
+    user.email_reminders = enabled
+    session.add(user)
+    return user

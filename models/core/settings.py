@@ -11,8 +11,10 @@ defaults below, which are safe for a first start on a laptop.
 
 from __future__ import annotations
 
+import enum
 import functools
 import zoneinfo
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +45,16 @@ ENV_NAMES = {
     "time_zone": "DASHBOARD_TIME_ZONE",
     "auto_migrate": "DASHBOARD_AUTO_MIGRATE",
     "freshness_days": "DASHBOARD_FRESHNESS_DAYS",
+    "smtp_host": "DASHBOARD_SMTP_HOST",
+    "smtp_port": "DASHBOARD_SMTP_PORT",
+    "smtp_tls": "DASHBOARD_SMTP_TLS",
+    "smtp_username": "DASHBOARD_SMTP_USERNAME",
+    "smtp_password": "DASHBOARD_SMTP_PASSWORD",
+    "mail_from": "DASHBOARD_MAIL_FROM",
+    "public_url": "DASHBOARD_PUBLIC_URL",
 }
+SECRET_FIELDS = frozenset({"cookie_key", "smtp_password"})
+"""Fields whose value is never shown, not even in an error message."""
 
 
 TYPE_REASONS = {
@@ -55,6 +66,14 @@ TYPE_REASONS = {
 
 class SettingsError(DomainError):
     """A setting that cannot be used; the message names it and says why, in Danish."""
+
+
+class SmtpTls(enum.StrEnum):
+    """How the connection to the SMTP server is encrypted."""
+
+    starttls = "starttls"  # plain connection, upgraded with STARTTLS (port 587)
+    ssl = "ssl"  # TLS from the first byte (SMTPS, port 465)
+    none = "none"  # unencrypted (only for a relay on the same machine or network)
 
 
 class _SecretsToml(TomlConfigSettingsSource):
@@ -93,6 +112,17 @@ class Settings(BaseSettings):
     (recurring work: its own rhythm)."""
     auto_migrate: bool = False
     """Upgrade the schema when the app starts (else it refuses an out-of-date schema)."""
+    smtp_host: str | None = None
+    """The SMTP server for the reminder e-mails; empty means none (send-reminders refuses)."""
+    smtp_port: int = 587
+    smtp_tls: SmtpTls = SmtpTls.starttls
+    smtp_username: str | None = None
+    """Log in to the SMTP server as this user (empty: no login)."""
+    smtp_password: SecretStr | None = None
+    mail_from: str | None = None
+    """The sender of the reminder e-mails, e.g. `Genopretningsplanen <dashboard@faxe.dk>`."""
+    public_url: str | None = None
+    """The app's address as users open it, for links in e-mails (e.g. https://dashboard.faxe.dk)."""
 
     @classmethod
     def settings_customise_sources(
@@ -140,6 +170,69 @@ class Settings(BaseSettings):
         if not 1 <= value <= 365:
             raise ValueError("skal være mellem 1 og 365 dage")
         return value
+
+    @field_validator("smtp_host", "smtp_username", mode="before")
+    @classmethod
+    def _optional_text(cls, value: object) -> object:
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
+
+    @field_validator("smtp_password", mode="before")
+    @classmethod
+    def _optional_secret(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value else value
+
+    @field_validator("smtp_port")
+    @classmethod
+    def _port(cls, value: int) -> int:
+        if not 1 <= value <= 65535:
+            raise ValueError("skal være et portnummer mellem 1 og 65535 (standard 587)")
+        return value
+
+    @field_validator("smtp_tls", mode="before")
+    @classmethod
+    def _tls(cls, value: object) -> object:
+        text = str(value).strip().casefold()
+        if text not in {choice.value for choice in SmtpTls}:
+            raise ValueError("skal være starttls, ssl eller none")
+        return text
+
+    @field_validator("mail_from", mode="before")
+    @classmethod
+    def _sender(cls, value: object) -> object:
+        if value is None:
+            return None
+        text = str(value).strip()
+        if not text:
+            return None
+        _name, address = parseaddr(text)
+        local, _, domain = address.rpartition("@")
+        if not local or "." not in domain or any(c.isspace() for c in address):
+            raise ValueError(
+                "skal være en e-mailadresse, fx dashboard@faxe.dk eller "
+                "Genopretningsplanen <dashboard@faxe.dk>"
+            )
+        return text
+
+    @field_validator("public_url", mode="before")
+    @classmethod
+    def _public_url(cls, value: object) -> object:
+        if value is None:
+            return None
+        text = str(value).strip().rstrip("/")
+        if not text:
+            return None
+        scheme, _, rest = text.partition("://")
+        if (
+            scheme.casefold() not in ("http", "https")
+            or not rest
+            or any(c.isspace() or c in '"<>?#' for c in rest)
+        ):
+            raise ValueError(
+                "skal være appens adresse med http:// eller https://, fx https://dashboard.faxe.dk"
+            )
+        return text
 
     @field_validator("max_upload_mb")
     @classmethod
@@ -191,7 +284,7 @@ def _danish(error: ValidationError) -> str:
             else TYPE_REASONS.get(item["type"], "kan ikke læses")
         )
         value = item.get("input")
-        shown = "" if field == "cookie_key" else f" (værdi: {value!r})"
+        shown = "" if field in SECRET_FIELDS else f" (værdi: {value!r})"
         lines.append(f"Indstillingen {name}{shown} {reason}.")
     return " ".join(lines)
 

@@ -530,6 +530,51 @@ def test_revision_0003_keeps_every_measurement_and_the_seeding_dates_the_sources
         engine.dispose()
 
 
+def test_revision_0006_adds_an_empty_reminder_log_that_allows_one_email_a_day(
+    release_url: str,
+) -> None:
+    """Release 0's database at 0005 (a user who opted out), upgraded to 0006: the users and
+    their choice stay, the log starts empty, and it takes one row per user, kind and day."""
+    engine = create_db_engine(release_url)
+    try:
+        with bootstrap._migration_transaction(engine) as connection:
+            command.stamp(migrations.alembic_config(connection), "0001")
+            command.upgrade(migrations.alembic_config(connection), "0005")
+        with engine.begin() as connection:
+            connection.execute(
+                sa.text("UPDATE \"user\" SET email_reminders = false WHERE username = 'vera'")
+            )
+            users = connection.execute(
+                sa.text('SELECT username, email_reminders FROM "user" ORDER BY username')
+            ).all()
+        assert "reminder_log" not in sa.inspect(engine).get_table_names()
+
+        upgrade_to(engine, "0006")
+
+        with engine.connect() as connection:
+            after = connection.execute(
+                sa.text('SELECT username, email_reminders FROM "user" ORDER BY username')
+            ).all()
+        assert after == users
+        assert ("vera", False) in [tuple(row) for row in after]
+        assert count(engine, "reminder_log") == 0
+        row = (
+            "INSERT INTO reminder_log (username, address, kind, sent_at, local_day, action_count)"
+            " VALUES ('vera', 'vera@faxe.dk', :kind, CURRENT_TIMESTAMP, :day, 3)"
+        )
+        with engine.begin() as connection:
+            connection.execute(sa.text(row), {"kind": "summary", "day": dt.date(2026, 12, 7)})
+            connection.execute(sa.text(row), {"kind": "owner", "day": dt.date(2026, 12, 7)})
+            connection.execute(sa.text(row), {"kind": "summary", "day": dt.date(2026, 12, 14)})
+        with pytest.raises(sa.exc.IntegrityError), engine.begin() as connection:
+            connection.execute(sa.text(row), {"kind": "summary", "day": dt.date(2026, 12, 7)})
+        with pytest.raises(sa.exc.IntegrityError), engine.begin() as connection:
+            connection.execute(sa.text(row), {"kind": "letter", "day": dt.date(2026, 12, 8)})
+        assert count(engine, "reminder_log") == 3
+    finally:
+        engine.dispose()
+
+
 # --- upgrading ------------------------------------------------------------------------------
 
 

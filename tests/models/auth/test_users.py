@@ -18,6 +18,7 @@ from models.auth.users import (
     get_user,
     reset_password,
     set_active,
+    set_email_reminders,
     set_role,
     user_for_email,
 )
@@ -96,6 +97,7 @@ WRITE_FUNCTIONS: dict[str, tuple[Callable[..., Any], dict[str, Any]]] = {
     "set_role": (set_role, {"username": "bo", "role": Role.admin}),
     "reset_password": (reset_password, {"username": "bo", "password": "et-helt-nyt-kodeord"}),
     "set_active": (set_active, {"username": "bo", "active": False}),
+    "set_email_reminders": (set_email_reminders, {"username": "bo", "enabled": False}),
 }
 
 
@@ -142,3 +144,41 @@ def test_single_sign_on_maps_email_to_an_active_user_only(session: Session) -> N
     assert user_for_email(session, "bo@faxekommune.dk") is None
     assert user_for_email(session, "ukendt@faxekommune.dk") is None
     assert user_for_email(session, None) is None
+
+
+# --- the user's own reminder setting ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_user_may_switch_their_own_reminders_off_and_on(session: Session, role: Role) -> None:
+    me = actor_for(make_user(session, "ida", role, email="ida@faxe.dk"))
+    assert get_user(session, "ida").email_reminders  # on by default
+    set_email_reminders(session, actor=me, username="IDA", enabled=False)
+    session.commit()
+    assert not get_user(session, "ida").email_reminders
+    set_email_reminders(session, actor=me, username="ida", enabled=True)
+    session.commit()
+    assert get_user(session, "ida").email_reminders
+
+
+def test_admins_and_the_operator_switch_someone_elses_reminders(session: Session) -> None:
+    """(Other roles may not: test_user_write_functions_refuse_roles_other_than_admin.)"""
+    make_user(session, "bo", Role.editor)
+    admin = actor_for(make_user(session, "hanna", Role.admin))
+    set_email_reminders(session, actor=admin, username="bo", enabled=False)
+    set_email_reminders(session, actor=Actor.command_line(), username="hanna", enabled=False)
+    session.commit()
+    assert not get_user(session, "bo").email_reminders
+    assert not get_user(session, "hanna").email_reminders
+    with pytest.raises(UserError, match=r"^Brugeren 'nemo' findes ikke\.$"):
+        set_email_reminders(session, actor=admin, username="nemo", enabled=False)
+
+
+def test_a_deactivated_user_can_no_longer_switch_their_reminders(session: Session) -> None:
+    make_user(session, "hanna", Role.admin)
+    me = actor_for(make_user(session, "ida", Role.editor))
+    set_active(session, actor=Actor.command_line(), username="ida", active=False)
+    session.commit()
+    with pytest.raises(PermissionDenied):
+        set_email_reminders(session, actor=me, username="ida", enabled=False)
+    assert get_user(session, "ida").email_reminders

@@ -90,6 +90,24 @@ def test_secrets_toml_wins_over_the_environment_for_login_settings(
             "DASHBOARD_AUTO_MIGRATE (værdi: 'måske') skal være true",
         ),
         ("DATABASE_URL", "dashboard.db", "DATABASE_URL (værdi: 'dashboard.db') skal være en"),
+        ("DASHBOARD_SMTP_PORT", "0", "DASHBOARD_SMTP_PORT (værdi: '0') skal være et portnummer"),
+        ("DASHBOARD_SMTP_PORT", "smtp", "DASHBOARD_SMTP_PORT (værdi: 'smtp') skal være et helt"),
+        (
+            "DASHBOARD_SMTP_TLS",
+            "tls",
+            "DASHBOARD_SMTP_TLS (værdi: 'tls') skal være starttls, ssl eller none.",
+        ),
+        (
+            "DASHBOARD_MAIL_FROM",
+            "dashboard",
+            "DASHBOARD_MAIL_FROM (værdi: 'dashboard') skal være en e-mailadresse",
+        ),
+        (
+            "DASHBOARD_PUBLIC_URL",
+            "dashboard.faxe.dk",
+            "DASHBOARD_PUBLIC_URL (værdi: 'dashboard.faxe.dk') skal være appens adresse med "
+            "http:// eller https://",
+        ),
     ],
 )
 def test_unusable_values_are_refused_in_danish(
@@ -98,3 +116,40 @@ def test_unusable_values_are_refused_in_danish(
     env.setenv(name, value)
     with pytest.raises(SettingsError, match=re.escape(message)):
         get_settings()
+
+
+def test_mail_settings_default_to_no_server_and_starttls_on_587(env: pytest.MonkeyPatch) -> None:
+    settings = get_settings()
+    assert (settings.smtp_host, settings.smtp_port, settings.smtp_tls) == (None, 587, "starttls")
+    assert (settings.smtp_username, settings.smtp_password) == (None, None)
+    assert (settings.mail_from, settings.public_url) == (None, None)
+
+
+def test_mail_settings_are_read_from_the_environment(env: pytest.MonkeyPatch) -> None:
+    env.setenv("DASHBOARD_SMTP_HOST", " smtp.faxe.dk ")
+    env.setenv("DASHBOARD_SMTP_PORT", "465")
+    env.setenv("DASHBOARD_SMTP_TLS", "SSL")
+    env.setenv("DASHBOARD_SMTP_USERNAME", "dashboard")
+    env.setenv("DASHBOARD_SMTP_PASSWORD", "hemmelig-smtp-kode")
+    env.setenv("DASHBOARD_MAIL_FROM", "Genopretningsplanen <dashboard@faxe.dk>")
+    env.setenv("DASHBOARD_PUBLIC_URL", "https://dashboard.faxe.dk/")
+    settings = get_settings()
+    assert (settings.smtp_host, settings.smtp_port, settings.smtp_tls) == (
+        "smtp.faxe.dk",
+        465,
+        "ssl",
+    )
+    assert settings.smtp_password is not None
+    assert settings.smtp_password.get_secret_value() == "hemmelig-smtp-kode"
+    assert "hemmelig-smtp-kode" not in repr(settings)
+    assert settings.mail_from == "Genopretningsplanen <dashboard@faxe.dk>"
+    assert settings.public_url == "https://dashboard.faxe.dk"  # no trailing slash
+
+
+def test_the_smtp_password_is_never_shown_in_a_refusal(env: pytest.MonkeyPatch) -> None:
+    env.setenv("DASHBOARD_SMTP_PASSWORD", "hemmelig-smtp-kode")
+    env.setenv("DASHBOARD_SMTP_PORT", "99999")
+    with pytest.raises(SettingsError) as refused:
+        get_settings()
+    assert "hemmelig-smtp-kode" not in str(refused.value)
+    assert str(refused.value).startswith("Indstillingen DASHBOARD_SMTP_PORT (værdi: '99999')")

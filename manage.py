@@ -469,10 +469,18 @@ def deactivate_command(username: str) -> None:
     """Deactivate a user (never the last active admin)."""
     from models.auth.users import set_active
     from models.core.db import session_scope
+    from models.core.formatting import count_da
+    from models.plan.owners import owned_codes
 
     with session_scope(writing_engine(), write=True) as session:
         user = set_active(session, actor=operator(), username=username, active=False)
+        owned = owned_codes(session).get(user.username, [])
     click.echo(f"{user.username} er deaktiveret.")
+    if owned:
+        actions = count_da(len(owned), "handling", "handlinger")
+        click.echo(
+            f"{user.username} ejer stadig {actions} ({', '.join(owned)}); giv dem en ny ejer."
+        )
 
 
 @cli.command("list-users", help="List brugere som CSV.")

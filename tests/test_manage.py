@@ -468,7 +468,23 @@ def test_user_management_from_the_command_line(database: str) -> None:
         "Adgangskoden for bo er nulstillet; brugerens logins er afsluttet, "
         "og en eventuel spærring er ophævet.\n",
     )
-    assert run("deactivate", "bo").stdout == "bo er deaktiveret.\n"
+    from sqlmodel import select
+
+    from models.auth.users import Actor
+    from models.core.db import get_engine, session_scope
+    from models.plan.action_edits import ActionEdit, save_action_edits
+    from models.plan.tables import Action
+
+    with session_scope(get_engine(), write=True) as session:
+        owned = session.exec(select(Action).where(Action.code.in_(["A.1.1", "C.1.2"]))).all()
+        save_action_edits(
+            session,
+            actor=Actor.command_line(),
+            edits=[ActionEdit(a.id, a.version, {"owner": "bo"}) for a in owned],
+        )
+    assert run("deactivate", "bo").stdout == (
+        "bo er deaktiveret.\nbo ejer stadig 2 handlinger (A.1.1, C.1.2); giv dem en ny ejer.\n"
+    )
 
     listing = run("list-users").stdout.splitlines()
     assert listing[0] == USERS_HEADER

@@ -14,6 +14,7 @@ from models.indicators import tables as indicator_tables
 from models.plan import tables as plan_tables
 from models.reports import snapshots
 from models.restoration import tables as restoration_tables
+from models.reviews import tables as review_tables
 
 TABLE_MODULES = (
     users,
@@ -25,6 +26,7 @@ TABLE_MODULES = (
     restoration_tables,
     indicator_tables,
     snapshots,
+    review_tables,
 )
 
 metadata = SQLModel.metadata

@@ -12,7 +12,16 @@ import pytest
 from importlinter.cli import lint_imports
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-FEATURE_PACKAGES = ("core", "auth", "plan", "restoration", "indicators", "reports", "presentation")
+FEATURE_PACKAGES = (
+    "core",
+    "auth",
+    "plan",
+    "restoration",
+    "indicators",
+    "reports",
+    "reviews",
+    "presentation",
+)
 
 
 def _lint(root: Path) -> int:

@@ -1,5 +1,6 @@
 """Files for download, built once per state of the data: the status workbook for the Excel
-update, the status report's four exports and the citizen-meeting PowerPoint."""
+update, the status report's four exports, the citizen-meeting PowerPoint and the weekly
+review's minutes."""
 
 from __future__ import annotations
 
@@ -15,13 +16,15 @@ from components.readers import (
     load_report_pair,
     plan_revision,
 )
-from models.core.db import get_engine, session_scope
+from models.core.db import database_url, get_engine, session_scope
 from models.plan.queries import get_plan
 from models.plan.status_workbook import build_status_workbook
 from models.presentation.pptx import build_pptx
 from models.reports.charts import chart_png, status_by_theme
 from models.reports.document import appendix, build_docx, build_pdf
 from models.reports.xlsx import build_report_xlsx
+from models.reviews.minutes import build_minutes_docx, minutes
+from models.reviews.service import ReviewView, get_review, review_items
 
 
 @dataclass(frozen=True)
@@ -70,3 +73,18 @@ def _deck_pptx(today: dt.date, revision: object) -> bytes:
 def deck_pptx(today: dt.date) -> bytes:
     """The citizen-meeting deck as a PowerPoint file."""
     return _deck_pptx(today, current_revision())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _review_minutes(url: str, review_id: int, closed_at: dt.datetime | None) -> bytes:
+    with session_scope(get_engine(url)) as session:
+        review = get_review(session, review_id)
+        items = review_items(session, review_id)
+        plan = get_plan(session)
+    assert review is not None
+    return build_minutes_docx(minutes(review, items, plan.municipality if plan else ""))
+
+
+def review_minutes_docx(review: ReviewView) -> bytes:
+    """A weekly review's minutes as Word; a saved review never changes, so each is built once."""
+    return _review_minutes(database_url(), review.id, review.closed_at)

@@ -9,6 +9,7 @@ from components.readers import load_theme_codes, load_themes
 from components.texts import common
 from components.texts import login as login_texts
 from components.texts import profile as profile_texts
+from components.texts import review as review_texts
 from models.auth.users import EDIT_PLAN, MANAGE_USERS, PRESENT, READ_INTERNAL
 from models.plan.owners import my_actions
 
@@ -49,6 +50,7 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
             _page("indicators", common.NAV_INDICATORS, ":material/target:"),
             _page("reports", common.NAV_REPORTS, ":material/description:"),
             _page("change_log", common.NAV_CHANGE_LOG, ":material/history:"),
+            _page("review", review_texts.TITLE, ":material/checklist:"),
             _page("decisions", common.NAV_DECISIONS, ":material/gavel:"),
         ]
         sections[common.NAV_SECTION_THEMES] = [

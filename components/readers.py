@@ -54,6 +54,13 @@ from models.reports.snapshots import (
     report_now,
 )
 from models.restoration.report import RestorationReport, build_report, restoration_revision
+from models.reviews.service import (
+    AgendaItem,
+    ReviewView,
+    list_reviews,
+    open_review,
+    review_items,
+)
 
 SETUP_CODE_BANNER = "Opsætningskode til første administrator: "
 
@@ -267,3 +274,24 @@ def load_report_pair(
         if against is None:
             return report, None
         return report, compare(_report(session, against, today), report)
+
+
+# --- the weekly review (read fresh: the steering group writes while it reads) ----------------
+
+
+def load_open_review() -> ReviewView | None:
+    """The weekly review in progress, if any."""
+    with session_scope() as session:
+        return open_review(session)
+
+
+def load_reviews() -> list[ReviewView]:
+    """Every saved weekly review, newest first."""
+    with session_scope() as session:
+        return list_reviews(session)
+
+
+def load_review_items(review_id: int) -> list[AgendaItem]:
+    """A weekly review's agenda in its order."""
+    with session_scope() as session:
+        return review_items(session, review_id)

@@ -15,6 +15,7 @@ from models.plan import tables as plan_tables
 from models.reminders import log as reminder_log
 from models.reports import snapshots
 from models.restoration import tables as restoration_tables
+from models.reviews import tables as review_tables
 
 TABLE_MODULES = (
     users,
@@ -27,6 +28,7 @@ TABLE_MODULES = (
     indicator_tables,
     snapshots,
     reminder_log,
+    review_tables,
 )
 
 metadata = SQLModel.metadata

@@ -20,6 +20,7 @@ FEATURE_PACKAGES = (
     "indicators",
     "reports",
     "reminders",
+    "reviews",
     "presentation",
 )
 

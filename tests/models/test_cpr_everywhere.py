@@ -20,6 +20,7 @@ from models.core.cpr import CONTROL_MESSAGE, CPR_MESSAGE, guards_texts, texts_in
 from models.indicators.service import MeasurementError, record_measurement
 from models.plan.action_edits import save_action_edits
 from models.reports.snapshots import SnapshotError, create_snapshot, set_key_messages
+from models.reviews.service import ItemMark, ReviewError, close_review, record_discussions
 from models.schema import metadata
 
 CPR = "010190-1234"
@@ -70,6 +71,16 @@ WRITES: dict[str, tuple[Callable[[Session, str], object], type[Exception]]] = {
             s, actor=SYSTEM, name=f"Q4 {bad}", taken_on=TODAY, today=TODAY
         ),
         SnapshotError,
+    ),
+    "review-decision": (
+        lambda s, bad: record_discussions(
+            s, actor=SYSTEM, review_id=1, marks=[ItemMark(1, True, f"Beslutning {bad}")]
+        ),
+        ReviewError,
+    ),
+    "review-attendees": (
+        lambda s, bad: close_review(s, actor=SYSTEM, review_id=1, attendees=f"Vera {bad}"),
+        ReviewError,
     ),
 }
 

@@ -37,7 +37,7 @@ from sqlmodel.sql.sqltypes import AutoString
 
 from models import bootstrap, migrations
 from models.auth.login import LoginEvent, LoginOutcome, attempt_login
-from models.auth.users import Role, User
+from models.auth.users import Actor, Role, User
 from models.bootstrap import (
     SchemaOutOfDate,
     SchemaState,
@@ -576,6 +576,51 @@ def test_revision_0006_adds_an_empty_reminder_log_that_allows_one_email_a_day(
 
 
 # --- upgrading ------------------------------------------------------------------------------
+
+
+# --- revision 0007: the weekly review -----------------------------------------------------------
+
+
+def test_revision_0007_lets_a_release_database_hold_weekly_reviews(release_url: str) -> None:
+    """After the upgrade, release 0's users run a review on release 0's actions; one review is
+    open at a time; downgrading to 0006 removes the two tables and nothing else."""
+    from models.reviews.service import close_review, review_items, start_review
+    from models.reviews.tables import WeeklyReview
+
+    engine = create_db_engine(release_url)
+    try:
+        init_db(engine)
+        hanna = Actor("hanna", Role.admin)
+        with session_scope(engine, write=True) as session:
+            review = start_review(session, actor=hanna, now=LATER)
+        with Session(engine) as session:
+            session.add(
+                WeeklyReview(
+                    held_on=LATER.date(), started_by="x", changes_since=LATER, started_at=LATER
+                )
+            )
+            with pytest.raises(sa.exc.IntegrityError):
+                session.flush()
+            session.rollback()
+        with session_scope(engine, write=True) as session:
+            close_review(session, actor=hanna, review_id=review.id, attendees="Hanna")
+        with Session(engine) as session:
+            items = review_items(session, review.id)
+        assert items
+        assert review.figures["obs"] == EXPECTED["actions_by_status"]["Obs"]  # release's edits
+        before = {table: d for table, d in describe(engine).items() if "review" not in table}
+
+        upgrade_to_revision_below(engine, "0007")
+
+        assert describe(engine) == before
+    finally:
+        engine.dispose()
+
+
+def upgrade_to_revision_below(engine: Engine, revision: str) -> None:
+    """Downgrade to the revision before `revision`."""
+    with engine.begin() as connection:
+        command.downgrade(migrations.alembic_config(connection), f"{revision}-1")
 
 
 def test_an_empty_database_is_created_and_a_second_upgrade_does_nothing(empty: Engine) -> None:

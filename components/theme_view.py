@@ -5,11 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from components.action_editor import render_track_editor
+from components.commands import show_flash
 from components.readers import load_theme
 from components.shell import current_actor
 from components.status_html import PLAN_CSS, action_table, status_badge
 from components.texts import common
 from components.texts import theme as t
+from components.track_owner import render_track_owner
 from models.auth.users import EDIT_PLAN
 from models.core.settings import get_settings
 from models.core.time import today_local
@@ -25,6 +27,7 @@ def render_theme(code: str) -> None:
     today = today_local()
     st.html(PLAN_CSS)
     st.title(t.HEADING.format(code=theme.code, title=theme.title))
+    show_flash()
     counts = {status: 0 for status in STATUS_ORDER}
     for action in theme.actions:
         counts[action.status] += 1
@@ -42,6 +45,7 @@ def render_theme(code: str) -> None:
                 "\n".join(f"- {result}" for result in track.results), unsafe_allow_html=False
             )
         if track.actions and editing:
+            render_track_owner(track, actor)
             render_track_editor(track, actor)
         elif track.actions:
             st.html(action_table(track.actions, today, get_settings().freshness_days))

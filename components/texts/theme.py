@@ -24,3 +24,11 @@ CONFLICT_FIELD = "{field} er nu «{stored}» (din værdi: «{yours}»)"
 HISTORY = "Ændringshistorik"
 HISTORY_SELECT = "Handling"
 HISTORY_EMPTY = "Ingen ændringer registreret for denne handling."
+
+TRACK_OWNER = "Ejer af sporet"
+TRACK_OWNER_HELP = (
+    "Ejeren holder sporets handlinger opdateret, når en handling ikke har sin egen ejer. "
+    "Kun redaktører og administratorer kan være ejere."
+)
+NO_OWNER = "(ingen ejer)"
+TRACK_OWNER_SAVED = "{track} har nu ejer: {owner}."

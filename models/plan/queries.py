@@ -219,8 +219,8 @@ def theme_summaries(session: Session) -> list[ThemeSummary]:
 
 
 def data_revision(session: Session) -> tuple[int, int, str]:
-    """A cheap token that changes whenever an action changes or is confirmed: (count,
-    versions, last edit and last confirmation)."""
+    """A cheap token that changes whenever an action changes or is confirmed, or a track gets
+    another owner: (count, versions, last edit, last confirmation and the track owners)."""
     count, versions, last, confirmed = session.exec(
         select(
             sa.func.count(Action.id),
@@ -229,4 +229,8 @@ def data_revision(session: Session) -> tuple[int, int, str]:
             sa.func.max(Action.confirmed_at),
         )
     ).one()
-    return int(count), int(versions), f"{last}|{confirmed}"
+    owners = session.exec(
+        select(Track.code, Track.owner).where(Track.owner.is_not(None)).order_by(Track.code)  # type: ignore[union-attr]
+    ).all()
+    track_owners = ",".join(f"{code}={owner}" for code, owner in owners)
+    return int(count), int(versions), f"{last}|{confirmed}|{track_owners}"

@@ -38,3 +38,18 @@ def test_an_editor_switches_a_theme_page_to_edit_mode(users: None) -> None:
     assert len(at.dataframe) == len(PLAN.themes[2].tracks)
     save = next(button for button in at.button if button.label == "Gem ændringer")
     assert save.disabled  # nothing edited yet
+
+
+def test_an_editor_gives_a_track_an_owner(users: None) -> None:
+    from models.core.db import get_engine, session_scope
+    from models.plan.queries import get_themes
+
+    at = run_app("pages/tema_c.py", username="erik")
+    at.toggle[0].set_value(True).run()
+    owner = at.selectbox(key="track_owner_C.1")
+    assert owner.label == "Ejer af sporet"
+    assert owner.options == ["(ingen ejer)", "erik", "hanna"]  # editors and admins only
+    owner.select("erik").run()
+    assert [s.value for s in at.success] == ["C.1 har nu ejer: erik."]
+    with session_scope(get_engine()) as session:
+        assert get_themes(session, ["C"])[0].tracks[0].owner == "erik"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from models.plan.plan_file import ThemeSeed
@@ -38,3 +40,22 @@ def test_an_editor_switches_a_theme_page_to_edit_mode(users: None) -> None:
     assert len(at.dataframe) == len(PLAN.themes[2].tracks)
     save = next(button for button in at.button if button.label == "Gem ændringer")
     assert save.disabled  # nothing edited yet
+
+
+def test_the_edit_grid_offers_owner_and_confirmation_and_shows_empty_cells_as_a_dash(
+    users: None,
+) -> None:
+    at = run_app("pages/tema_c.py", username="erik")
+    at.toggle[0].set_value(True).run()
+    grid = at.data_editor[0]
+    assert list(grid.value.columns[:6]) == [
+        "Handling",
+        "Status",
+        "Statusnote",
+        "Senest opdateret/bekræftet",
+        "Bekræft uændret",
+        "Ejer",
+    ]
+    assert grid.proto.placeholder == "–"  # an empty revised deadline shows "–", not "None"
+    owner = json.loads(grid.proto.columns)["Ejer"]
+    assert owner["type_config"]["options"] == ["", "erik", "hanna"]

@@ -13,6 +13,7 @@ from components.readers import (
     Revision,
     current_revision,
     load_deck,
+    load_owner_choices,
     load_report_pair,
     plan_revision,
 )
@@ -36,14 +37,17 @@ class ReportFiles:
 
 
 @st.cache_data(show_spinner=False)
-def _status_workbook(revision: Revision, theme_codes: tuple[str, ...]) -> bytes:
+def _status_workbook(
+    revision: Revision, theme_codes: tuple[str, ...], owners: tuple[str, ...]
+) -> bytes:
     with session_scope(get_engine(revision[0])) as session:
         return build_status_workbook(session, list(theme_codes))
 
 
 def status_workbook_xlsx(theme_codes: tuple[str, ...]) -> bytes:
-    """The statuses of these themes as the Excel file that the Excel update reads back."""
-    return _status_workbook(plan_revision(), theme_codes)
+    """The statuses of these themes as the Excel file that the Excel update reads back (built
+    again when an action or the list of possible owners changes)."""
+    return _status_workbook(plan_revision(), theme_codes, tuple(load_owner_choices()))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

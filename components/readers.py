@@ -22,6 +22,7 @@ from models.core.db import database_url, get_engine, session_scope
 from models.core.deadlines import DeadlineTarget
 from models.core.time import utcnow
 from models.indicators.service import IndicatorCard, indicator_cards, measurement_revision
+from models.plan.action_edits import eligible_owners
 from models.plan.change_log import ChangeRow, list_change_authors, list_changes
 from models.plan.decisions import (
     DecisionMove,
@@ -205,6 +206,12 @@ def _indicator_cards(revision: tuple[str, tuple], today: dt.date) -> list[Indica
 def load_indicator_cards(today: dt.date) -> list[IndicatorCard]:
     """Every effect goal with its measurements, recomputed whenever a measurement changes."""
     return _indicator_cards(_indicator_revision(), today)
+
+
+def load_owner_choices() -> list[str]:
+    """The users who may own an action: active editors and admins (read fresh, one query)."""
+    with session_scope() as session:
+        return eligible_owners(session)
 
 
 def load_users() -> list[User]:

@@ -5,7 +5,12 @@ import streamlit as st
 
 from components.commands import flash, run_command, show_flash
 from components.exports import status_workbook_xlsx
-from components.readers import load_theme_codes, load_themes, plan_revision
+from components.readers import (
+    load_owner_choices,
+    load_theme_codes,
+    load_themes,
+    plan_revision,
+)
 from components.safe_text import inert
 from components.shell import current_actor, require_shell
 from components.texts import bulk_update as t
@@ -15,7 +20,7 @@ from components.widgets import choose_many
 from models.auth.users import EDIT_PLAN
 from models.core.formatting import count_da, datetime_da, number_da
 from models.plan.action_edits import FIELD_LABELS, save_action_edits
-from models.plan.status_workbook import read_status_workbook
+from models.plan.status_workbook import cell_text, read_status_workbook
 
 BULK_UPLOAD = "_bulk_upload"  # session-state slot of the uploaded workbook
 
@@ -41,12 +46,14 @@ if upload is None:
     st.stop()
 
 current = {action.id: action for theme in load_themes() for action in theme.actions}
-# Read once per file and state of the plan (a change in the app since may make a conflict).
+owners = tuple(load_owner_choices())
+# Read once per file, state of the plan (a change in the app since may make a conflict) and
+# list of possible owners.
 read = once_per_file(
     BULK_UPLOAD,
     upload,
-    lambda data, filename: read_status_workbook(data, current, filename=filename),
-    depends_on=plan_revision(),
+    lambda data, filename: read_status_workbook(data, current, owners=owners, filename=filename),
+    depends_on=(plan_revision(), owners),
 )
 if read.value is None:
     st.error(inert(read.error))
@@ -63,14 +70,22 @@ st.subheader(
 )
 if preview.problems:
     st.error(t.PROBLEMS + "\n\n" + "\n".join(f"- {inert(p)}" for p in preview.problems))
-for edit in preview.conflicts:
-    action = current[edit.action_id]
+for conflict in preview.conflicts:
+    fields = "; ".join(
+        t.CONFLICT_FIELD.format(
+            field=FIELD_LABELS[name],
+            app=inert(conflict.app_values[name] or "–"),
+            file=inert(value or "–"),
+        )
+        for name, value in conflict.file_values.items()
+    )
     st.warning(
         t.CONFLICT.format(
-            code=action.code,
-            line=preview.lines[edit.action_id],
-            who=inert(action.updated_by or "?"),
-            when=datetime_da(action.updated_at),
+            code=conflict.code,
+            line=conflict.line,
+            who=inert(conflict.changed_by or "?"),
+            when=datetime_da(conflict.changed_at),
+            fields=fields,
         )
     )
 if not preview.edits:
@@ -82,8 +97,8 @@ st.dataframe(
             {
                 common.COL_CODE: current[edit.action_id].code,
                 common.COL_FIELD: FIELD_LABELS[name],
-                common.COL_OLD: str(getattr(current[edit.action_id], name)),
-                common.COL_NEW: value,
+                common.COL_OLD: cell_text(current[edit.action_id], name) or "–",
+                common.COL_NEW: value or "–",
             }
             for edit in preview.edits
             for name, value in edit.values.items()

@@ -8,11 +8,14 @@ tests name the exact internals, so a broken upgrade says which workaround broke.
 from __future__ import annotations
 
 import inspect
+import re
 from pathlib import Path
 
+import streamlit
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web.server.app_discovery import discover_asgi_app
 
+from components.action_editor import ROW_HEIGHT_PX
 from models.core.chart_axes import MONTH_LABELS, NUMBER_LABELS, month_axis, number_axis
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -46,3 +49,15 @@ def test_axes_format_danish_labels_with_vega_expressions() -> None:
     assert number_axis().to_dict()["labelExpr"] == NUMBER_LABELS
     assert month_axis().to_dict()["labelExpr"] == MONTH_LABELS
     assert "'okt.'" in MONTH_LABELS
+
+
+def test_the_grid_wraps_text_only_in_rows_taller_than_4rem() -> None:
+    """README: 'Wrapping text in the editor grid' (components/action_editor.py).
+
+    The grid's frontend lets text cells wrap only when `row_height` is above 4rem (64 px);
+    our row height must stay above it.
+    """
+    bundles = Path(streamlit.__file__).parent.glob("static/static/js/*.js")
+    condition = re.compile(r"rowHeight>[\w$]+\(`4rem`\)")  # minified: e.rowHeight>P(`4rem`)
+    assert any(condition.search(bundle.read_text(encoding="utf-8")) for bundle in bundles)
+    assert ROW_HEIGHT_PX > 64

@@ -12,9 +12,10 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from models.auth.users import EDIT_PLAN, Actor, authorize, get_user, normalise_username
+from models.auth.users import EDIT_PLAN, Actor, User, authorize, get_user, normalise_username
 from models.core.cpr import (
     CONTROL_CHARACTER,
     CONTROL_MESSAGE,
@@ -162,16 +163,29 @@ def _obs_without_reason(
     return None
 
 
+OWNER_MESSAGE = (
+    "Ejeren '{owner}' skal være en aktiv bruger, der må redigere (redaktør eller administrator)."
+)
+
+
+def eligible_owners(session: Session) -> list[str]:
+    """The usernames that may own an action: active editors and admins, in name order."""
+    return list(
+        session.exec(
+            select(User.username)
+            .where(User.active == sa.true(), User.role.in_(sorted(EDIT_PLAN)))  # type: ignore[attr-defined]
+            .order_by(User.username)
+        )
+    )
+
+
 def _unknown_owner(session: Session, values: dict[str, Any], changed: list[str]) -> str | None:
     """An owner must be an active user who may edit the plan (they keep it up to date)."""
     if "owner" not in changed or values["owner"] is None:
         return None
     user = get_user(session, values["owner"])
     if user is None or not user.active or user.role not in EDIT_PLAN:
-        return (
-            f"Ejeren '{values['owner']}' skal være en aktiv bruger, der må redigere "
-            "(redaktør eller administrator)."
-        )
+        return OWNER_MESSAGE.format(owner=values["owner"])
     return None
 
 

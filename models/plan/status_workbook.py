@@ -6,13 +6,16 @@ through the same write path as the grid: keyed by id, conflicts reported, all or
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session
 
 from models.core.errors import DomainError
@@ -20,11 +23,21 @@ from models.core.formatting import date_da
 from models.core.spreadsheet_safety import FORMULA_STARTS, neutralise
 from models.core.tabular_files import read_rows
 from models.core.uploads import UploadError
-from models.plan.action_edits import ActionEdit, normalise_values
+from models.plan.action_edits import (
+    OWNER_MESSAGE,
+    ActionEdit,
+    eligible_owners,
+    normalise_values,
+)
 from models.plan.queries import ActionView, ThemeView, get_themes
-from models.plan.status import STATUS_ORDER
+from models.plan.status import STATUS_ORDER, Status
 
 SHEET = "Statusser"
+OWNERS_SHEET = "Ejere"
+EDITABLE = {"Status": "status", "Ansvarlig": "responsible", "Ejer": "owner", "Statusnote": "note"}
+DOWNLOADED = {column: f"{column} (hentet)" for column in EDITABLE}
+"""Hidden copies of the editable cells as they were downloaded: an upload tells a change made
+in the file from a change made in the app since (only the former is the file's)."""
 COLUMNS = (
     "Nr.",
     "Tema",
@@ -34,11 +47,15 @@ COLUMNS = (
     "Frist",
     "Status",
     "Ansvarlig",
+    "Ejer",
     "Statusnote",
     "id",
     "version",
+    *DOWNLOADED.values(),
 )
-EDITABLE = {"Status": "status", "Ansvarlig": "responsible", "Statusnote": "note"}
+REQUIRED = ("Nr.", "id", "version", "Status", "Ansvarlig", "Statusnote")
+"""A file from before owners (no Ejer column) can still be uploaded; its owners stay."""
+HIDDEN = ("id", "version", *DOWNLOADED.values())
 WIDTHS = {
     "Nr.": 8,
     "Tema": 6,
@@ -48,9 +65,8 @@ WIDTHS = {
     "Frist": 13,
     "Status": 24,
     "Ansvarlig": 20,
+    "Ejer": 14,
     "Statusnote": 60,
-    "id": 6,
-    "version": 8,
 }
 
 
@@ -73,23 +89,54 @@ def build_status_workbook(session: Session, theme_codes: list[str] | None = None
                 sheet.append(_row(theme, track.code, action))
     for index, name in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = WIDTHS[name]
-        if name in ("id", "version"):
-            sheet.column_dimensions[letter].hidden = True
+        sheet.column_dimensions[letter].width = WIDTHS.get(name, 8)
+        sheet.column_dimensions[letter].hidden = name in HIDDEN
     statuses = ",".join(status.value for status in STATUS_ORDER)
     validation = DataValidation(type="list", formula1=f'"{statuses}"', allow_blank=False)
     validation.error = "Vælg en af de fire statusser."
     sheet.add_data_validation(validation)
-    status_letter = get_column_letter(COLUMNS.index("Status") + 1)
-    validation.add(f"{status_letter}2:{status_letter}{sheet.max_row}")
+    validation.add(_column_range(sheet, "Status"))
+    _owner_choices(workbook, sheet, eligible_owners(session))
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    sheet.auto_filter.ref = f"A1:{get_column_letter(COLUMNS.index('version') + 1)}{sheet.max_row}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
+def _column_range(sheet: Worksheet, column: str) -> str:
+    letter = get_column_letter(COLUMNS.index(column) + 1)
+    return f"{letter}2:{letter}{max(sheet.max_row, 2)}"
+
+
+def _owner_choices(workbook: Workbook, sheet: Worksheet, owners: list[str]) -> None:
+    """A drop-down of the users who may own an action (a hidden sheet holds the list); the
+    upload checks the owner again, so a list that is out of date by then does no harm."""
+    choices = workbook.create_sheet(OWNERS_SHEET)
+    choices.sheet_state = "hidden"
+    for owner in owners:
+        choices.append([owner])
+    if not owners:
+        return
+    validation = DataValidation(
+        type="list", formula1=f"{OWNERS_SHEET}!$A$1:$A${len(owners)}", allow_blank=True
+    )
+    validation.error = "Vælg en redaktør eller administrator, eller lad feltet stå tomt."
+    sheet.add_data_validation(validation)
+    validation.add(_column_range(sheet, "Ejer"))
+
+
+def cell_text(action: ActionView, name: str) -> str:
+    """An editable field of the action as the workbook shows it ("" when empty)."""
+    value = getattr(action, name)
+    if value is None:
+        return ""
+    return value.value if isinstance(value, Status) else str(value)
+
+
 def _row(theme: ThemeView, track_code: str, action: ActionView) -> list[object]:
+    editable = [cell_text(action, name) or None for name in EDITABLE.values()]
+    status, responsible, owner, note = editable
     values = [
         action.code,
         theme.code,
@@ -97,11 +144,13 @@ def _row(theme: ThemeView, track_code: str, action: ActionView) -> list[object]:
         action.text,
         action.timeline,
         date_da(action.deadline) if action.deadline else "",
-        action.status.value,
-        action.responsible,
-        action.note,
+        status,
+        responsible,
+        owner,
+        note,
         action.id,
         action.version,
+        *editable,
     ]
     return [neutralise(value) for value in values]
 
@@ -116,20 +165,33 @@ class RowProblem:
         return f"linje {self.line}, kolonne {self.column}: {self.message}"
 
 
+@dataclass(frozen=True)
+class RowConflict:
+    """A row changed in the file whose action was also changed in the app after the download:
+    nothing of the row is applied, and both values are shown."""
+
+    action_id: int
+    code: str
+    line: int
+    file_values: dict[str, str]
+    """The fields the file changed, with the file's values."""
+    app_values: dict[str, str]
+    """The same fields as the app holds them now."""
+    changed_by: str | None
+    changed_at: dt.datetime | None
+
+
 @dataclass
 class UploadPreview:
-    """What an upload would do: the edits, and every row that cannot be used."""
+    """What an upload would do: the edits, every row that cannot be used, and every row that
+    was changed both in the file and in the app since the download."""
 
     edits: list[ActionEdit] = field(default_factory=list)
     lines: dict[int, int] = field(default_factory=dict)  # action id -> line in the file
     problems: list[RowProblem] = field(default_factory=list)
+    conflicts: list[RowConflict] = field(default_factory=list)
     unchanged: int = 0
     current: dict[int, ActionView] = field(default_factory=dict)
-
-    @property
-    def conflicts(self) -> list[ActionEdit]:
-        """Edits to actions that changed in the app after the file was downloaded."""
-        return [e for e in self.edits if self.current[e.action_id].version != e.base_version]
 
     @property
     def can_apply(self) -> bool:
@@ -144,28 +206,43 @@ def _text(value: object) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
+def _same(name: str, first: str, second: str) -> bool:
+    if name == "owner":  # user names are stored in lower case
+        return first.casefold() == second.casefold()
+    return first == second
+
+
 def read_status_workbook(
-    data: bytes, current: dict[int, ActionView], *, filename: str = "fil.xlsx"
+    data: bytes,
+    current: dict[int, ActionView],
+    *,
+    owners: Collection[str] = (),
+    filename: str = "fil.xlsx",
 ) -> UploadPreview:
-    """Compare an uploaded workbook with the current actions; nothing is written here."""
+    """Compare an uploaded workbook with the current actions; nothing is written here.
+
+    `owners` are the users who may own an action (`eligible_owners`); an owner that the file
+    sets must be one of them.
+    """
     try:
         rows = read_rows(data, filename, sheet=SHEET)
     except UploadError as error:
         raise WorkbookError(str(error)) from None
     header = [_text(cell) for cell in (rows[0][1] if rows else [])]
-    missing = [name for name in ("Nr.", "id", "version", *EDITABLE) if name not in header]
+    missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise WorkbookError(f"{filename}, linje 1: kolonnerne {', '.join(missing)} mangler.")
     position = {name: header.index(name) for name in header if name}
     preview = UploadPreview(current=current)
     seen: set[int] = set()
+    eligible = {owner.casefold() for owner in owners}
     for line, row in rows[1:]:
         if not any(cell not in (None, "") for cell in row):
             continue
         cells = {
             name: (row[index] if index < len(row) else None) for name, index in position.items()
         }
-        _read_row(line, cells, current, seen, preview)
+        _read_row(line, cells, current, eligible, seen, preview)
     return preview
 
 
@@ -173,6 +250,7 @@ def _read_row(
     line: int,
     cells: dict[str, object],
     current: dict[int, ActionView],
+    owners: set[str],
     seen: set[int],
     preview: UploadPreview,
 ) -> None:
@@ -189,17 +267,43 @@ def _read_row(
         preview.problems.append(RowProblem(line, "Nr.", f"{action.code} står flere gange."))
         return
     seen.add(action_id)
-    wanted = {name: _text(cells[column]) for column, name in EDITABLE.items()}
-    for column, name in EDITABLE.items():
+    columns = [column for column in EDITABLE if column in cells]  # an old file has no Ejer
+    wanted = {EDITABLE[column]: _text(cells[column]) for column in columns}
+    for column in columns:
         try:
-            normalise_values({name: wanted[name]})
+            normalise_values({EDITABLE[column]: wanted[EDITABLE[column]]})
         except ValueError as error:
             preview.problems.append(RowProblem(line, column, str(error)))
             return
-    now = {"status": action.status.value, "responsible": action.responsible, "note": action.note}
-    changed = {name: value for name, value in wanted.items() if value != now[name]}
-    if not changed:
-        preview.unchanged += 1
+    now = {name: cell_text(action, name) for name in wanted}
+    downloaded = {
+        EDITABLE[column]: _text(cells[DOWNLOADED[column]])
+        for column in columns
+        if DOWNLOADED[column] in cells
+    }
+    # Without the downloaded value (an older file) only an unchanged action tells it; for a
+    # changed one, any difference from the app counts as the file's change.
+    base = {name: downloaded.get(name, now[name]) for name in wanted}
+    in_file = {name: value for name, value in wanted.items() if not _same(name, value, base[name])}
+    owner = in_file.get("owner")
+    if owner and owner.casefold() not in owners:
+        preview.problems.append(RowProblem(line, "Ejer", OWNER_MESSAGE.format(owner=owner)))
         return
-    preview.edits.append(ActionEdit(action_id=action_id, base_version=version, values=changed))
+    if not in_file or all(_same(name, value, now[name]) for name, value in in_file.items()):
+        preview.unchanged += 1  # nothing new, or the app already holds the file's values
+        return
     preview.lines[action_id] = line
+    if action.version != version:
+        preview.conflicts.append(
+            RowConflict(
+                action_id=action_id,
+                code=action.code,
+                line=line,
+                file_values=in_file,
+                app_values={name: now[name] for name in in_file},
+                changed_by=action.updated_by,
+                changed_at=action.updated_at,
+            )
+        )
+        return
+    preview.edits.append(ActionEdit(action_id=action_id, base_version=version, values=in_file))

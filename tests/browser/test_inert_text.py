@@ -449,8 +449,11 @@ def test_the_conflict_warnings_show_the_other_editors_note_and_name_as_text(
         files=[{"name": "statusser.xlsx", "mimeType": "application/octet-stream", "buffer": upload}]
     )
     wait_for_app(second)
-    excel_warning = second.get_by_test_id("stAlert").filter(has_text="er ændret i dashboardet")
-    shows(excel_warning, "B.1.1 (linje", f"er ændret i dashboardet af {FIRST_EDITOR}")
-    grid_shows(second.get_by_test_id("stDataFrame").first, CONFLICT_NOTE, CONFLICT_YOURS)
+    excel_warning = second.get_by_test_id("stAlert").filter(has_text="er ændret både i filen")
+    shows(
+        excel_warning,
+        f"B.1.1 (linje 29) er ændret både i filen og i dashboardet ({FIRST_EDITOR}, ",
+        f"Statusnote er «{CONFLICT_NOTE}» i dashboardet og «{CONFLICT_YOURS}» i filen",
+    )
     assert_inert(second)
     watched.assert_all_local()

@@ -6,9 +6,19 @@ import datetime as dt
 
 import pandas as pd
 
-from components.action_editor import editor_frame, pending_edits
+from components.action_editor import (
+    EMPTY,
+    Refused,
+    _apply_refused,
+    editor_frame,
+    last_touched_cell,
+    owner_options,
+    pending_confirmations,
+    pending_edits,
+)
 from components.texts import common
 from models.plan.action_edits import ActionEdit
+from models.plan.confirmations import Confirmation
 from models.plan.queries import ActionView
 from tests.factories import action_view
 
@@ -89,4 +99,85 @@ def test_kind_and_rhythm_are_edited_by_their_danish_labels() -> None:
     edited.loc["A.1.1", common.COL_RHYTHM] = "hver 6. uge"
     assert pending_edits(original, edited, BASE) == [
         ActionEdit(11, 3, {"kind": "Tilbagevendende", "rhythm": "hver 6. uge"})
+    ]
+
+
+def test_the_grid_columns_put_status_note_freshness_confirmation_and_owner_first() -> None:
+    frame = editor_frame(list(BASE.values()))
+    assert list(frame.columns[:6]) == [
+        common.COL_ACTION,
+        common.COL_STATUS,
+        common.COL_NOTE,
+        "Senest opdateret/bekræftet",
+        "Bekræft uændret",
+        "Ejer",
+    ]
+
+
+def test_empty_dates_and_an_action_nobody_touched_show_a_dash() -> None:
+    undated = action_view("A.3.1", id=31, end_date=None)
+    frame = editor_frame([undated])
+    assert frame.loc["A.3.1", common.COL_PLAN_DEADLINE] == "–"
+    assert frame.loc["A.3.1", "Senest opdateret/bekræftet"] == "–"
+    assert frame.loc["A.3.1", common.COL_REVISED_DEADLINE] is None  # the grid shows "–"
+    assert EMPTY == "–"
+
+
+def test_the_last_update_or_confirmation_shows_its_local_date_and_who() -> None:
+    updated = action_view(
+        "A.1.1",
+        updated_at=dt.datetime(2026, 11, 2, 9, 0),
+        updated_by="hanna",
+        confirmed_at=dt.datetime(2026, 12, 5, 23, 30),  # 6 December in Copenhagen
+        confirmed_by="erik",
+    )
+    assert last_touched_cell(updated) == "6. dec. 2026, erik"
+
+
+def test_a_change_by_the_plan_file_is_not_a_persons_update() -> None:
+    seeded = action_view("A.1.1", updated_at=dt.datetime(2026, 11, 2), updated_by="system")
+    assert last_touched_cell(seeded) == "–"
+
+
+def test_the_owner_is_edited_by_username_and_cleared_by_the_empty_choice() -> None:
+    owned = {"A.1.1": BASE["A.1.1"].model_copy(update={"owner": "hanna"}), "A.1.2": BASE["A.1.2"]}
+    original = editor_frame(list(owned.values()))
+    assert (original.loc["A.1.1", "Ejer"], original.loc["A.1.2", "Ejer"]) == ("hanna", "")
+    edited = original.copy()
+    edited.loc["A.1.1", "Ejer"] = ""
+    edited.loc["A.1.2", "Ejer"] = "erik"
+    assert pending_edits(original, edited, owned) == [
+        ActionEdit(11, 3, {"owner": ""}),  # the write path stores no owner
+        ActionEdit(12, 1, {"owner": "erik"}),
+    ]
+
+
+def test_owner_choices_are_nobody_and_the_possible_owners_plus_any_current_owner() -> None:
+    owned = [BASE["A.1.1"].model_copy(update={"owner": "tidligere"}), BASE["A.1.2"]]
+    assert owner_options(["erik", "hanna"], owned) == ["", "erik", "hanna", "tidligere"]
+
+
+def test_a_ticked_row_without_changes_is_confirmed_with_the_version_the_grid_showed() -> None:
+    original = editor_frame(list(BASE.values()))
+    assert not original["Bekræft uændret"].any()
+    edited = original.copy()
+    edited["Bekræft uændret"] = True
+    edited.loc["A.1.2", common.COL_NOTE] = "Ny note"  # changed: saved, not confirmed
+    edits = pending_edits(original, edited, BASE)
+    assert pending_confirmations(edited, BASE, edits) == [Confirmation(11, 3)]
+    assert [edit.action_id for edit in edits] == [12]
+
+
+def test_a_refused_rows_typed_values_come_back_as_pending_edits_on_its_old_version() -> None:
+    stored = editor_frame(list(BASE.values()))
+    refused = {
+        "A.1.2": Refused(
+            BASE["A.1.2"], {common.COL_NOTE: "cpr 010190-1234", common.COL_STATUS: "Obs"}, "CPR"
+        )
+    }
+    shown = _apply_refused(stored, refused)
+    assert shown.loc["A.1.2", common.COL_NOTE] == "cpr 010190-1234"
+    assert shown.loc["A.1.1", common.COL_NOTE] == ""
+    assert pending_edits(stored, shown, BASE) == [
+        ActionEdit(12, 1, {"status": "Obs", "note": "cpr 010190-1234"})
     ]

@@ -168,5 +168,8 @@ def test_an_excel_update_is_read_once_per_file_and_state_of_the_plan(
         ]
         save_action_edits(session, actor=Actor("erik", Role.editor), edits=[edit])
     rerun(at, 2)
-    assert at.subheader[0].value == f"1 ændring · {rows - 1} uændrede · 0 fejl · 1 konflikt"
+    assert at.subheader[0].value == f"0 ændringer · {rows - 1} uændrede · 0 fejl · 1 konflikt"
+    assert "Statusnote er «Venter» i dashboardet og «Ny note fra Excel» i filen" in (
+        at.warning[0].value
+    )
     assert read.calls == 2

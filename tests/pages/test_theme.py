@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from models.plan.plan_file import ThemeSeed
@@ -53,3 +55,22 @@ def test_an_editor_gives_a_track_an_owner(users: None) -> None:
     assert [s.value for s in at.success] == ["C.1 har nu ejer: erik."]
     with session_scope(get_engine()) as session:
         assert get_themes(session, ["C"])[0].tracks[0].owner == "erik"
+
+
+def test_the_edit_grid_offers_owner_and_confirmation_and_shows_empty_cells_as_a_dash(
+    users: None,
+) -> None:
+    at = run_app("pages/tema_c.py", username="erik")
+    at.toggle[0].set_value(True).run()
+    grid = at.data_editor[0]
+    assert list(grid.value.columns[:6]) == [
+        "Handling",
+        "Status",
+        "Statusnote",
+        "Senest opdateret/bekræftet",
+        "Bekræft uændret",
+        "Ejer",
+    ]
+    assert grid.proto.placeholder == "–"  # an empty revised deadline shows "–", not "None"
+    owner = json.loads(grid.proto.columns)["Ejer"]
+    assert owner["type_config"]["options"] == ["", "erik", "hanna"]

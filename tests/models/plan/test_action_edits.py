@@ -9,8 +9,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from models.auth.users import Actor, PermissionDenied, Role
-from models.plan.action_edits import ActionEdit, EditsRejected, Outcome, save_action_edits
+from models.auth.users import Actor, PermissionDenied, Role, set_active
+from models.plan.action_edits import (
+    ActionEdit,
+    EditsRejected,
+    Outcome,
+    eligible_owners,
+    save_action_edits,
+)
 from models.plan.kinds import ActionKind
 from models.plan.status import Status
 from models.plan.tables import Action, ActionChange
@@ -251,3 +257,14 @@ def test_an_owner_is_an_active_user_who_may_edit(session: Session, editor: Actor
     assert (saved.outcome, action(session, "A.1.1").owner) == (Outcome.saved, "erik")
     (cleared,) = save(session, editor, ActionEdit(a.id, 2, {"owner": ""}))
     assert (cleared.outcome, action(session, "A.1.1").owner) == (Outcome.saved, None)
+
+
+def test_the_possible_owners_are_the_active_editors_and_admins(
+    session: Session, editor: Actor
+) -> None:
+    make_user(session, "vera", Role.viewer)
+    make_user(session, "hanna", Role.admin)
+    make_user(session, "ole", Role.editor)
+    set_active(session, actor=Actor.command_line(), username="ole", active=False)
+    session.commit()
+    assert eligible_owners(session) == ["erik", "hanna"]

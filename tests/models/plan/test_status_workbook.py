@@ -6,21 +6,24 @@ import io
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from models.auth.users import Role
+from models.auth.users import Actor, Role
 from models.core.db import session_scope
 from models.plan.action_edits import ActionEdit, EditsRejected, Outcome, save_action_edits
-from models.plan.queries import get_themes
+from models.plan.queries import ActionView, get_themes
 from models.plan.status_workbook import (
     COLUMNS,
+    OWNERS_SHEET,
     SHEET,
+    RowConflict,
     WorkbookError,
     build_status_workbook,
     read_status_workbook,
 )
-from tests.factories import actor_for, make_user, seed_database
+from tests.factories import actor_for, make_action, make_plan_seed, make_user, seed_database
 
 
 def current_actions(session: Session) -> dict:
@@ -44,16 +47,29 @@ def workbook(engine: Engine, session: Session) -> bytes:
     return build_status_workbook(session)
 
 
-def test_download_has_one_row_per_action_with_hidden_id_and_version(
+def test_download_has_one_row_per_action_with_hidden_id_version_and_downloaded_values(
     session: Session, workbook: bytes
 ) -> None:
     sheet = load_workbook(io.BytesIO(workbook))[SHEET]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == COLUMNS
     assert [row[0] for row in rows[1:]] == ["A.1.1", "A.1.2", "A.2.1", "B.1.1"]
-    assert rows[1][6:] == ("Kommende opgave", None, None, rows[1][9], 1)  # empty cells
-    assert sheet.column_dimensions["J"].hidden
-    assert sheet.column_dimensions["K"].hidden
+    status, responsible, owner, note, _, version, *downloaded = rows[1][6:]
+    assert (status, responsible, owner, note, version) == ("Kommende opgave", None, None, None, 1)
+    assert downloaded == ["Kommende opgave", None, None, None]
+    hidden = [
+        name
+        for index, name in enumerate(COLUMNS, start=1)
+        if sheet.column_dimensions[get_column_letter(index)].hidden
+    ]
+    assert hidden == [
+        "id",
+        "version",
+        "Status (hentet)",
+        "Ansvarlig (hentet)",
+        "Ejer (hentet)",
+        "Statusnote (hentet)",
+    ]
     assert sheet.freeze_panes == "A2"
     assert sheet.data_validations.dataValidation[0].formula1 == (
         '"Kommende opgave,I gang,Obs,Afsluttet/implementeret"'
@@ -103,8 +119,8 @@ def test_invalid_rows_are_reported_with_line_and_column(
     assert not preview.can_apply
 
 
-def test_an_action_changed_in_the_app_after_download_is_a_conflict(
-    engine: Engine, session: Session, workbook: bytes
+def test_a_row_changed_in_the_file_and_in_the_app_after_download_is_a_conflict(
+    session: Session, workbook: bytes
 ) -> None:
     editor = actor_for(make_user(session, "erik", Role.editor))
     first_id = next(iter(current_actions(session)))
@@ -112,8 +128,23 @@ def test_an_action_changed_in_the_app_after_download_is_a_conflict(
     session.commit()
     uploaded = edit_cells(workbook, {(1, "Status"): "I gang"})
     preview = read_status_workbook(uploaded, current_actions(session))
-    assert [e.action_id for e in preview.conflicts] == [first_id]
+    assert [c.action_id for c in preview.conflicts] == [first_id]
+    assert preview.edits == []
     assert not preview.can_apply
+
+
+def test_an_upload_that_changed_in_between_is_refused_by_the_write_path(
+    engine: Engine, session: Session, workbook: bytes
+) -> None:
+    """Previewed cleanly, then someone saves the same action before *Gem*: nothing is saved."""
+    editor = actor_for(make_user(session, "erik", Role.editor))
+    first_id = next(iter(current_actions(session)))
+    preview = read_status_workbook(
+        edit_cells(workbook, {(1, "Status"): "I gang"}), current_actions(session)
+    )
+    assert preview.can_apply
+    save_action_edits(session, actor=editor, edits=[ActionEdit(first_id, 1, {"note": "app"})])
+    session.commit()
     with pytest.raises(EditsRejected), session_scope(engine, write=True) as write:
         save_action_edits(write, actor=editor, edits=preview.edits, all_or_nothing=True)
     with Session(engine) as fresh:
@@ -168,3 +199,163 @@ def test_an_unchanged_note_survives_the_round_trip_as_written(
     data = build_status_workbook(session)
     preview = read_status_workbook(data, current_actions(session))
     assert (preview.edits, preview.problems) == ([], [])
+
+
+# The acceptance case of issue 15: D.1.1 edited offline while someone changed B.1.1 in the app.
+OFFLINE_PLAN = make_plan_seed(
+    {"B": {"B.1": [make_action("B.1.1")]}, "D": {"D.1": [make_action("D.1.1")]}}
+)
+
+
+def edit_rows(data: bytes, changes: dict[str, dict[str, object]]) -> bytes:
+    """Change cells by action number and column name, as a person would."""
+    workbook = load_workbook(io.BytesIO(data))
+    sheet = workbook[SHEET]
+    for row in sheet.iter_rows(min_row=2):
+        for column, value in changes.get(row[0].value, {}).items():
+            row[COLUMNS.index(column)].value = value
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def by_code(session: Session) -> dict[str, ActionView]:
+    return {action.code: action for action in current_actions(session).values()}
+
+
+@pytest.fixture
+def offline(engine: Engine, session: Session) -> bytes:
+    """The workbook downloaded, then B.1.1 changed in the app by hanna."""
+    seed_database(engine, OFFLINE_PLAN)
+    make_user(session, "erik", Role.editor)
+    hanna = actor_for(make_user(session, "hanna", Role.editor))
+    data = build_status_workbook(session)
+    b = by_code(session)["B.1.1"]
+    values = {"status": "I gang", "note": "Startet i appen"}
+    save_action_edits(session, actor=hanna, edits=[ActionEdit(b.id, b.version, values)])
+    session.commit()
+    return data
+
+
+def test_a_change_in_the_app_to_another_action_is_no_conflict(
+    engine: Engine, session: Session, offline: bytes
+) -> None:
+    uploaded = edit_rows(offline, {"D.1.1": {"Status": "Afsluttet/implementeret"}})
+    preview = read_status_workbook(uploaded, current_actions(session))
+    actions = by_code(session)
+    assert (preview.conflicts, preview.problems, preview.unchanged) == ([], [], 1)
+    assert preview.edits == [
+        ActionEdit(actions["D.1.1"].id, 1, {"status": "Afsluttet/implementeret"})
+    ]
+    assert preview.can_apply
+    with session_scope(engine, write=True) as write:
+        save_action_edits(
+            write,
+            actor=Actor("erik", Role.editor),
+            edits=preview.edits,
+            all_or_nothing=True,
+        )
+    with Session(engine) as fresh:
+        after = by_code(fresh)
+    assert after["D.1.1"].status.value == "Afsluttet/implementeret"
+    assert (after["B.1.1"].status.value, after["B.1.1"].note) == ("I gang", "Startet i appen")
+
+
+def test_a_file_that_also_changed_that_action_reports_the_one_conflict_with_both_values(
+    session: Session, offline: bytes
+) -> None:
+    uploaded = edit_rows(
+        offline,
+        {
+            "D.1.1": {"Status": "Afsluttet/implementeret"},
+            "B.1.1": {"Status": "Obs", "Ansvarlig": "Familiechef"},
+        },
+    )
+    preview = read_status_workbook(uploaded, current_actions(session))
+    b = by_code(session)["B.1.1"]
+    assert preview.conflicts == [
+        RowConflict(
+            action_id=b.id,
+            code="B.1.1",
+            line=2,
+            file_values={"status": "Obs", "responsible": "Familiechef"},
+            app_values={"status": "I gang", "responsible": ""},
+            changed_by="hanna",
+            changed_at=b.updated_at,
+        )
+    ]
+    assert [edit.values for edit in preview.edits] == [{"status": "Afsluttet/implementeret"}]
+    assert not preview.can_apply
+
+
+def test_the_same_change_in_the_file_and_in_the_app_is_no_conflict(
+    session: Session, offline: bytes
+) -> None:
+    uploaded = edit_rows(offline, {"B.1.1": {"Status": "I gang"}})
+    preview = read_status_workbook(uploaded, current_actions(session))
+    assert (preview.edits, preview.conflicts, preview.unchanged) == ([], [], 2)
+
+
+def test_a_file_without_the_downloaded_values_counts_any_difference_as_a_conflict(
+    session: Session, offline: bytes
+) -> None:
+    """A file from before the downloaded values were kept: for an action changed in the app
+    since, there is no telling who changed what, so a difference is a conflict."""
+    workbook = load_workbook(io.BytesIO(offline))
+    sheet = workbook[SHEET]
+    sheet.delete_cols(COLUMNS.index("Status (hentet)") + 1, 4)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    preview = read_status_workbook(buffer.getvalue(), current_actions(session))
+    assert [conflict.code for conflict in preview.conflicts] == ["B.1.1"]
+    assert preview.conflicts[0].file_values == {"status": "Kommende opgave", "note": ""}
+
+
+def test_the_owner_column_offers_the_possible_owners_and_sets_the_owner(
+    engine: Engine, session: Session, workbook: bytes
+) -> None:
+    editor = actor_for(make_user(session, "erik", Role.editor))
+    make_user(session, "vera", Role.viewer)
+    data = build_status_workbook(session)
+    loaded = load_workbook(io.BytesIO(data))
+    assert [row[0].value for row in loaded[OWNERS_SHEET].iter_rows()] == ["erik"]
+    assert loaded[OWNERS_SHEET].sheet_state == "hidden"
+    (owner_list,) = [
+        v for v in loaded[SHEET].data_validations.dataValidation if "Ejere" in v.formula1
+    ]
+    assert (owner_list.formula1, str(owner_list.sqref)) == ("Ejere!$A$1:$A$1", "I2:I5")
+    uploaded = edit_cells(data, {(1, "Ejer"): "Erik"})
+    preview = read_status_workbook(uploaded, current_actions(session), owners=["erik"])
+    (edit,) = preview.edits
+    assert edit.values == {"owner": "Erik"}
+    with session_scope(engine, write=True) as write:
+        save_action_edits(write, actor=editor, edits=preview.edits, all_or_nothing=True)
+    with Session(engine) as fresh:
+        assert current_actions(fresh)[edit.action_id].owner == "erik"
+        again = load_workbook(io.BytesIO(build_status_workbook(fresh)))[SHEET]
+    assert again.cell(row=2, column=COLUMNS.index("Ejer") + 1).value == "erik"
+
+
+@pytest.mark.parametrize("owner", ["vera", "ukendt"], ids=["viewer", "unknown"])
+def test_an_owner_who_may_not_edit_is_a_row_problem(
+    session: Session, workbook: bytes, owner: str
+) -> None:
+    uploaded = edit_cells(workbook, {(1, "Ejer"): owner})
+    preview = read_status_workbook(uploaded, current_actions(session), owners=["erik"])
+    assert [str(problem) for problem in preview.problems] == [
+        f"linje 2, kolonne Ejer: Ejeren '{owner}' skal være en aktiv bruger, der må redigere "
+        "(redaktør eller administrator)."
+    ]
+    assert not preview.can_apply
+
+
+def test_an_owner_the_file_left_alone_is_no_problem_even_if_they_may_no_longer_edit(
+    session: Session, workbook: bytes
+) -> None:
+    editor = actor_for(make_user(session, "erik", Role.editor))
+    first = next(iter(current_actions(session).values()))
+    save_action_edits(session, actor=editor, edits=[ActionEdit(first.id, 1, {"owner": "erik"})])
+    session.commit()
+    data = build_status_workbook(session)
+    preview = read_status_workbook(data, current_actions(session), owners=[])
+    assert (preview.problems, preview.edits, preview.unchanged) == ([], [], 4)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.action_editor import render_track_editor
+from components.action_editor import render_action_editor
 from components.readers import load_themes
 from components.shell import current_actor, require_shell
 from components.texts import my_actions as t
@@ -11,7 +11,6 @@ from models.core.formatting import number_da
 from models.core.settings import get_settings
 from models.core.time import today_local
 from models.plan.owners import my_actions, my_sections
-from models.plan.queries import TrackView
 
 require_shell(__file__, EDIT_PLAN)
 actor = current_actor()
@@ -33,5 +32,4 @@ for number, (section, actions) in enumerate(
     if not actions:
         st.info(t.SECTION_EMPTY)
         continue
-    # Each section is its own grid with its own state (keyed like a track).
-    render_track_editor(TrackView(f"mine-{number}", section.value, [], actions), actor)
+    render_action_editor(actions, f"mine-{number}", actor)  # each section its own grid

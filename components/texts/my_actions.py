@@ -13,9 +13,9 @@ NONE = (
 )
 SECTION_LABEL = "{section} ({count})"
 SECTION_HELP = {
-    "Kræver handling": "Obs, overskredne og handlinger, som ingen har opdateret eller "
-    "bekræftet inden for deres vindue.",
+    "Kræver handling": "Overskredne handlinger og handlinger (også Obs), som ingen har "
+    "opdateret eller bekræftet inden for deres vindue.",
     "Frist inden for 30 dage": "Fristen falder inden for de næste 30 dage.",
-    "Resten": "Alt andet, du ejer (afsluttede til sidst).",
+    "Resten": "Alt andet, du ejer: Obs med en frisk begrundelse først, afsluttede til sidst.",
 }
 SECTION_EMPTY = "Ingen handlinger her."

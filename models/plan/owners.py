@@ -3,7 +3,8 @@
 An action's owner is a user of the app (an editor or admin); the free-text *Ansvarlig* stays
 for external parties. A track may have an owner too: they answer for the track's actions that
 have no owner of their own. *Mine handlinger* groups a user's actions as *Kræver handling*
-(Obs, overdue, not confirmed), *Frist inden for 30 dage* and *Resten*.
+(overdue, or not updated or confirmed within its window, a stale Obs included), *Frist inden
+for 30 dage* and *Resten*.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ class MySection(enum.StrEnum):
     rest = "Resten"
 
 
-NEEDS_ACTION = (Attention.obs, Attention.overdue, Attention.unconfirmed)
+NEEDS_ACTION = (Attention.overdue, Attention.unconfirmed)
+"""What the owner must do something about. An Obs is listed there while it is stale; once its
+owner has saved it with the note that says why (or confirmed it), it is the steering group's
+(the overview's Obs section) and heads the owner's *Resten*."""
 
 
 def my_actions(themes: list[ThemeView], username: str) -> list[ActionView]:
@@ -49,8 +53,9 @@ def my_actions(themes: list[ThemeView], username: str) -> list[ActionView]:
 def my_sections(
     actions: list[ActionView], today: dt.date, window_days: int = FRESHNESS_DAYS
 ) -> dict[MySection, list[ActionView]]:
-    """A user's actions: what needs action now (Obs, overdue, not confirmed), what is due within
-    30 days, and the rest (finished ones last); every section present, in this order."""
+    """A user's actions: what needs action now (overdue, or not updated or confirmed within its
+    window, an Obs included), what is due within 30 days, and the rest (fresh Obs first,
+    finished ones last); every section present, in this order."""
     sections: dict[MySection, list[ActionView]] = {section: [] for section in MySection}
     for action in actions:
         reasons = {reason for reason, _ in attention_reasons(action, today, window_days)}
@@ -61,7 +66,9 @@ def my_sections(
             sections[MySection.due_soon].append(action)
         else:
             sections[MySection.rest].append(action)
-    sections[MySection.rest].sort(key=lambda action: action.status == Status.done)
+    sections[MySection.rest].sort(
+        key=lambda action: (action.status != Status.attention, action.status == Status.done)
+    )
     return sections
 
 

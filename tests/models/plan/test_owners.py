@@ -53,6 +53,7 @@ def test_my_actions_are_mine_and_the_ownerless_ones_of_my_tracks() -> None:
 
 def test_my_sections_put_what_needs_action_first() -> None:
     actions = [
+        action_view("stale-obs", status=Status.attention),
         action_view("obs", status=Status.attention, **RECENT),
         action_view("overdue", end_date=dt.date(2026, 1, 31), **RECENT),
         action_view("unconfirmed", end_date=dt.date(2027, 6, 30)),  # nobody touched it
@@ -62,9 +63,9 @@ def test_my_sections_put_what_needs_action_first() -> None:
     ]
     sections = my_sections(actions, TODAY)
     assert {section: [a.code for a in rows] for section, rows in sections.items()} == {
-        MySection.needs_action: ["obs", "overdue", "unconfirmed"],
+        MySection.needs_action: ["stale-obs", "overdue", "unconfirmed"],
         MySection.due_soon: ["soon"],
-        MySection.rest: ["later", "done"],
+        MySection.rest: ["obs", "later", "done"],  # an Obs its owner just explained comes first
     }
 
 

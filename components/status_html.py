@@ -13,13 +13,6 @@ from models.plan.overview import AttentionRow
 from models.plan.queries import ActionView
 from models.plan.status import STATUS_COLORS, STATUS_SYMBOLS, STATUS_TEXT_COLORS, Status
 
-# App-wide: the login cookie component is an invisible helper; it should take no space.
-APP_CSS = """
-<style>
-.stElementContainer:has(iframe[title*="CookieManager"]) { display: none; }
-</style>
-"""
-
 PLAN_CSS = """
 <style>
 .plan-actions { width: 100%; border-collapse: collapse; font-size: 0.95rem; }

@@ -11,7 +11,8 @@
 - `formatting`: Danish dates and numbers; `spreadsheet_safety`: neutralise formula cells;
   `chart_axes`: Danish Vega axis labels.
 - `deadlines`: a deadline at today's date in words (ahead or passed, by how much; a moved
-  deadline beside the original); `small_counts`: counts of 1–4 about people shown as "under 5".
+  deadline beside the original); `small_counts`: counts of 1–4 about people shown as "under 5";
+  `word_tables`: the Word table the appendix and the review minutes share.
 
 Imports nothing from the other packages of `models`.
 """
@@ -22,7 +23,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
     submod_attrs={
         "chart_axes": ["number_axis", "month_axis"],
-        "cpr": ["contains_cpr"],
+        "cpr": ["contains_cpr", "unsafe_text"],
         "deadlines": [
             "DeadlineTarget",
             "distance",

@@ -46,6 +46,15 @@ def contains_cpr(text: str | None) -> bool:
     )
 
 
+def unsafe_text(text: str) -> str | None:
+    """Why `text` may not be stored (a CPR-like number, a control character), else None."""
+    if contains_cpr(text):
+        return CPR_MESSAGE
+    if CONTROL_CHARACTER.search(text):
+        return CONTROL_MESSAGE
+    return None
+
+
 def texts_in(value: Any) -> Iterator[str]:
     """Every text in an argument: a string, or the strings in a list, tuple, set or dict."""
     if isinstance(value, str):
@@ -79,10 +88,8 @@ def guards_texts(
                 if "password" in name or name in checked_inside:
                     continue
                 for text in texts_in(value):
-                    if contains_cpr(text):
-                        raise error(CPR_MESSAGE)
-                    if CONTROL_CHARACTER.search(text):
-                        raise error(CONTROL_MESSAGE)
+                    if problem := unsafe_text(text):
+                        raise error(problem)
             return function(*args, **kwargs)
 
         return checked  # type: ignore[return-value]

@@ -14,13 +14,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from models.auth.users import EDIT_PLAN, Actor, authorize
-from models.core.cpr import (
-    CONTROL_CHARACTER,
-    CONTROL_MESSAGE,
-    CPR_MESSAGE,
-    contains_cpr,
-    guards_texts,
-)
+from models.core.cpr import guards_texts, unsafe_text
 from models.core.errors import DomainError
 from models.core.time import utcnow
 from models.plan.action_edits import MAX_NOTE_LENGTH
@@ -78,7 +72,8 @@ def confirm_actions(
         note = confirmation.note.strip()
         if len(note) > MAX_NOTE_LENGTH:
             raise ConfirmationError(f"Noten må højst være {MAX_NOTE_LENGTH} tegn.")
-        _guard(note)
+        if problem := unsafe_text(note):
+            raise ConfirmationError(problem)
         action.confirmed_at, action.confirmed_by = now, actor.username
         session.add(action)
         session.add(
@@ -95,10 +90,3 @@ def confirm_actions(
         confirmed.append(action.code)
     session.flush()
     return confirmed
-
-
-def _guard(note: str) -> None:
-    if contains_cpr(note):
-        raise ConfirmationError(CPR_MESSAGE)
-    if CONTROL_CHARACTER.search(note):
-        raise ConfirmationError(CONTROL_MESSAGE)

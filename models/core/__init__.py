@@ -11,7 +11,8 @@
 - `formatting`: Danish dates and numbers; `spreadsheet_safety`: neutralise formula cells;
   `chart_axes`: Danish Vega axis labels.
 - `deadlines`: a deadline at today's date in words (ahead or passed, by how much; a moved
-  deadline beside the original); `small_counts`: counts of 1–4 about people shown as "under 5";
+  deadline beside the original); `small_counts`: the small-number rule (1–4 people shown as
+  "under 5", counts of actions exact);
   `word_tables`: the Word table the appendix and the review minutes share.
 
 Imports nothing from the other packages of `models`.
@@ -31,7 +32,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "deadline_phrase",
             "target_sentence",
         ],
-        "small_counts": ["suppress", "shown_count"],
+        "small_counts": ["Counted", "suppress", "shown_count"],
         "db": [
             "database_url",
             "create_db_engine",

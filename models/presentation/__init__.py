@@ -1,10 +1,13 @@
 """The citizen-meeting slides: aggregate figures only, safe by construction.
 
 - `aggregates`: the only reader the slides and *Status i tal* use; explicit aggregate columns,
-  counts of 1–4 suppressed at the source and shown as "under 5", public indicators only, and
-  only with a current measurement and a current target.
-- `slides`: the seven slides' content; `charts`: their charts (status bars with fixed-length
-  "under 5" segments); `pptx`: the PowerPoint.
+  counts of actions exact, counts about people (cases) of 1–4 suppressed at the source and
+  shown as "under 5", public indicators only, and only with a current measurement and a
+  current target.
+- `slides`: the seven slides' content, speaker notes and charts' text alternatives; `charts`:
+  their charts (exact, proportional status bars; the burn-down); `pptx`: the PowerPoint for a
+  hall (title placeholders, native charts, 24 pt body text, notes); `text_metrics`: Arial's
+  character widths, to lay the slides out.
 
 The top of the stack: may read reports and every feature package.
 """

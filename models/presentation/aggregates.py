@@ -7,23 +7,13 @@ current target (valid at today, and the measurement not from before it): a super
 strategy's goal, a target not yet in force or a figure from years ago is never shown to citizens
 as if it described today.
 
-Small counts: a count of 1–4 is *suppressed*. `suppress` turns it into None here, before it
-reaches a slide, a chart, the presenter's *Status i tal* or the PowerPoint, and it is shown as
-"under 5". Nothing that leaves the server is computed from a suppressed count:
+Small numbers follow the one rule of `models.core.small_counts`: what is counted decides.
 
-- The status bars (`ThemeBar`, drawn by `charts.theme_bars`) hold None in its place; a
-  `ThemeBar` refuses a count of 1–4. The bars are absolute (not shares of a total), and an
-  "under 5" segment is drawn with a fixed nominal width (`charts.NOMINAL`), so neither its
-  length nor the others' positions depend on it.
-- No total that includes a suppressed count is shown, since the missing count would follow by
-  subtraction: no theme total, no share, no status total. `status_totals` gives the exact sum
-  of a status only where no theme's count of it is suppressed, and otherwise a lower bound
-  ("mindst 14": the shown counts plus 1 per "under 5"), which follows from what is shown.
-
-So everything sent is a function of the shown cells (exact counts of 0 or 5 and more, and the
-places of the "under 5"s): changing a suppressed count within 1–4 changes no byte of it.
-Outside this module's reach: the plan document is public, so counting a theme's actions there
-and subtracting the shown counts still finds a theme's only "under 5".
+- Actions (`ThemeBar`, `status_totals`) are counted exactly: they are the municipality's own
+  work, about no one, and the plan is public. 3 actions are "3", totals are exact sums.
+- Counts about people (the restoration figures: cases, their open missing steps, week by week)
+  keep 1–4 suppressed: `suppress(..., Counted.PEOPLE)` turns such a count into None here, before
+  it reaches a slide, a chart or the PowerPoint, and it is shown as "under 5".
 """
 
 from __future__ import annotations
@@ -37,8 +27,9 @@ import yaml
 from sqlmodel import Session, select
 
 from models.core.deadlines import DeadlineTarget
+from models.core.formatting import number_da
 from models.core.settings import content_path
-from models.core.small_counts import suppress
+from models.core.small_counts import Counted, suppress
 from models.indicators.rules import (
     EVALUATED,
     DatePrecision,
@@ -63,7 +54,7 @@ from models.restoration.metrics import StepSpan, burn_down, headline
 from models.restoration.tables import MissingStep, RestorationCase
 
 MILESTONES_PATH = content_path("milestones.yaml")
-AT_LEAST = "mindst"
+COMING_DAYS = 92  # "the coming quarter": actions due within this many days
 
 
 @dataclass(frozen=True)
@@ -74,37 +65,36 @@ class Milestone:
 
 @dataclass(frozen=True)
 class ThemeBar:
-    """A theme's number of actions per status; None where the number is under 5."""
+    """A theme's exact number of actions per status (actions are never suppressed)."""
 
     code: str
     title: str
-    counts: dict[Status, int | None]
+    counts: dict[Status, int]
 
     def __post_init__(self) -> None:
-        if any(suppress(count) != count for count in self.counts.values() if count is not None):
-            raise ValueError("A count of 1–4 must be suppressed (None) in a ThemeBar.")
+        if any(count is None or count < 0 for count in self.counts.values()):
+            raise ValueError("A ThemeBar holds exact counts of actions (0 or more).")
 
     @classmethod
     def of(cls, code: str, title: str, counts: Mapping[Status, int]) -> ThemeBar:
-        """The bar of exact counts, with every count of 1–4 suppressed."""
-        return cls(code, title, {s: suppress(counts.get(s, 0)) for s in STATUS_ORDER})
+        """The bar of exact counts, every status present (0 where it has no actions)."""
+        return cls(
+            code,
+            title,
+            {s: int(counts.get(s, 0)) for s in STATUS_ORDER},
+        )
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
 
 
 def status_totals(bars: Sequence[ThemeBar]) -> list[tuple[Status, str]]:
-    """Each status's number of actions over all themes, as it may be shown.
-
-    The exact sum where no theme's count of the status is suppressed; otherwise "mindst N",
-    N being the shown counts plus 1 for each "under 5" (an exact sum would give the
-    suppressed counts away by subtraction).
-    """
-    totals = []
-    for status in STATUS_ORDER:
-        counts = [bar.counts.get(status, 0) for bar in bars]
-        hidden = sum(1 for count in counts if count is None)
-        least = sum(count for count in counts if count is not None) + hidden
-        text = f"{least:,}".replace(",", ".")
-        totals.append((status, f"{AT_LEAST} {text}" if hidden else text))
-    return totals
+    """Each status's number of actions over all themes: the exact sum, as Danish text."""
+    return [
+        (status, number_da(sum(bar.counts.get(status, 0) for bar in bars)))
+        for status in STATUS_ORDER
+    ]
 
 
 @dataclass(frozen=True)
@@ -201,7 +191,9 @@ def _restoration(session: Session, today: dt.date, deadline: dt.date) -> Restora
     ]
     head = headline(spans, today, deadline)
     start = min((span.opened for span in spans), default=today)
-    series = [(day, suppress(count)) for day, count in burn_down(spans, start, today)]
+    series = [
+        (day, suppress(count, Counted.PEOPLE)) for day, count in burn_down(spans, start, today)
+    ]
     return RestorationFigures(
         cases=len(cases),
         restored=sum(1 for _, _, restored_on in cases if restored_on and restored_on <= today),
@@ -256,7 +248,7 @@ def _indicators(session: Session, today: dt.date) -> list[PublicIndicator]:
 
 
 def _coming(session: Session, today: dt.date) -> list[tuple[str, str]]:
-    horizon = today + dt.timedelta(days=92)
+    horizon = today + dt.timedelta(days=COMING_DAYS)
     deadline = sa.func.coalesce(Action.revised_end_date, Action.end_date)
     rows = session.exec(
         select(Theme.code, Action.text)

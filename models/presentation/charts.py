@@ -1,11 +1,11 @@
 """Charts for the citizen-meeting slides and *Status i tal*: large type, high contrast.
 
-The status bars show a theme's actions per status as absolute stacked bars (one action is one
-unit of length), never as shares of the theme's total. A segment whose count is under 5 has no
-count here at all (see `aggregates`): it is drawn with the fixed nominal width `NOMINAL`, faded
-and outlined with a dashed line, labelled "under 5", and a note under the chart says so. The
-chart's data therefore holds only the shown counts' labels and segment positions built from
-them; there is no axis, share or total to subtract from.
+The status bars show a theme's actions per status as absolute stacked bars, one action one unit
+of length, with the exact count in each segment (actions are counted exactly, see
+`models.core.small_counts`). A segment too narrow for its number at the chart's width keeps it
+outside: the label after the bar gives the theme's total and names such counts, so no two
+labels overlap. The layout (segment positions, which labels fit, the room for the end label) is
+computed here; the browser stacks, sums or normalises nothing.
 """
 
 from __future__ import annotations
@@ -14,51 +14,94 @@ import altair as alt
 import pandas as pd
 
 from models.core.chart_axes import month_axis, number_axis
-from models.core.small_counts import shown_count
+from models.core.formatting import number_da
 from models.plan.status import STATUS_ORDER, STATUS_TEXT_COLORS
 from models.plan.status_chart import status_color_scale
 from models.presentation.aggregates import RestorationFigures, ThemeBar
+from models.presentation.text_metrics import text_width
 
 FONT = 20
-NOMINAL = 3.0  # the drawn length of an "under 5" segment, in actions, whatever its count (1–4)
 DARK = "#1A1A1A"
 THEME = "Tema"
 STATUS = "Status"
 COUNT = "Antal handlinger"
-SUPPRESSED = "under_5"
-UNDER_NOTE = "Stiplet felt: under 5 handlinger. Feltet har samme længde uanset det præcise antal."
-COLUMNS = [THEME, STATUS, COUNT, "start", "slut", "midte", SUPPRESSED, "tekstfarve"]
+INSIDE = "tal_i_feltet"  # the count fits inside its segment
+END = "efter_søjlen"  # the label after the bar: total, and the counts that did not fit
+LAST = "sidste"
+TOTAL_WORD = "i alt"
+MIN_WIDTH = 520  # the narrowest plot a stretched chart is laid out for, in pixels
+COLUMNS = [THEME, STATUS, COUNT, "start", "slut", "midte", INSIDE, END, LAST, "tekstfarve"]
 
 
-def theme_frame(bars: list[ThemeBar]) -> pd.DataFrame:
-    """One row per theme and status with actions: label and segment, nothing suppressed.
+def end_label(bar: ThemeBar, outside: list[tuple[str, int]]) -> str:
+    """`27 i alt`, or `27 i alt (obs 1)` when a count did not fit in its segment."""
+    label = f"{number_da(bar.total)} {TOTAL_WORD}"
+    if outside:
+        label += " (" + ", ".join(f"{name.lower()} {number_da(n)}" for name, n in outside) + ")"
+    return label
 
-    A shown count's segment is as long as the count; an "under 5" segment is `NOMINAL` long
-    and its row carries no count, only the text "under 5". Statuses without actions have no
-    row.
-    """
+
+def layout(bars: list[ThemeBar], font_size: int, plot_width: float) -> tuple[pd.DataFrame, float]:
+    """The bars' segments and labels, and the x domain's end (in actions) that leaves room for
+    the longest end label, for a plot `plot_width` pixels wide."""
+    domain = float(max((bar.total for bar in bars), default=0) or 1)
+    outside_of: dict[str, list[tuple[str, int]]] = {}
+    for _ in range(10):  # the room for end labels narrows the segments: until it settles
+        unit = plot_width / domain  # pixels per action
+        outside_of = {
+            bar.code: [
+                (status.value, count)
+                for status, count in bar.counts.items()
+                if count and count * unit < text_width(number_da(count), font_size) + 8
+            ]
+            for bar in bars
+        }
+        # Each bar's end label must fit after it: total * w / domain + room <= w.
+        needed = max(
+            (
+                bar.total
+                / max(
+                    1
+                    - (text_width(end_label(bar, outside_of[bar.code]), font_size, bold=False) + 12)
+                    / plot_width,
+                    0.35,
+                )
+                for bar in bars
+            ),
+            default=1.0,
+        )
+        if needed <= domain:
+            break
+        domain = needed
     records = []
     for bar in bars:
-        start = 0.0
-        for status in STATUS_ORDER:
-            count = bar.counts.get(status, 0)
-            if count == 0:
-                continue
-            length = NOMINAL if count is None else float(count)
+        label, outside = end_label(bar, outside_of[bar.code]), outside_of[bar.code]
+        start, shown = 0, [s for s in STATUS_ORDER if bar.counts.get(s, 0)]
+        for status in shown:
+            count = bar.counts[status]
             records.append(
                 {
                     THEME: f"{bar.code}: {bar.title}",
                     STATUS: status.value,
-                    COUNT: shown_count(count),
+                    COUNT: number_da(count),
                     "start": start,
-                    "slut": start + length,
-                    "midte": start + length / 2,
-                    SUPPRESSED: count is None,
-                    "tekstfarve": DARK if count is None else STATUS_TEXT_COLORS[status],
+                    "slut": start + count,
+                    "midte": start + count / 2,
+                    INSIDE: (status.value, count) not in outside,
+                    END: label,
+                    LAST: status == shown[-1],
+                    "tekstfarve": STATUS_TEXT_COLORS[status],
                 }
             )
-            start += length
-    return pd.DataFrame(records, columns=COLUMNS)
+            start += count
+    return pd.DataFrame(records, columns=COLUMNS), float(domain)
+
+
+def theme_frame(
+    bars: list[ThemeBar], font_size: int = FONT, plot_width: float = 1400
+) -> pd.DataFrame:
+    """One row per theme and status with actions: the exact count and its segment."""
+    return layout(bars, font_size, plot_width)[0]
 
 
 def theme_bars(
@@ -69,14 +112,23 @@ def theme_bars(
     width: int | None = 1400,
     label_limit: int = 620,
 ) -> alt.LayerChart:
-    """A stacked bar per theme (in plan order): shown counts to scale, "under 5" not."""
-    base = alt.Chart(theme_frame(bars)).encode(
+    """A stacked bar per theme (in plan order), to scale, each count written in its segment
+    (or after the bar when the segment is too narrow for it) and the theme's total after it.
+    `width` None: the chart stretches, laid out for a plot at least `MIN_WIDTH` wide."""
+    frame, domain = layout(bars, font_size, width or MIN_WIDTH)
+    order = [f"{bar.code}: {bar.title}" for bar in bars]
+    base = alt.Chart(frame).encode(
         y=alt.Y(
             f"{THEME}:N",
-            sort=[f"{bar.code}: {bar.title}" for bar in bars],
+            sort=order,
             title=None,
             axis=alt.Axis(labelLimit=label_limit, labelFontSize=font_size),
         ),
+    )
+    x_scale = alt.Scale(domain=[0, domain], nice=False, zero=True)
+    segments = base.mark_bar(stroke="#FFFFFF", strokeWidth=1).encode(
+        x=alt.X("start:Q", axis=None, scale=x_scale),
+        x2="slut:Q",
         color=alt.Color(
             f"{STATUS}:N",
             scale=status_color_scale(),
@@ -90,31 +142,21 @@ def theme_bars(
         ),
         tooltip=[f"{THEME}:N", f"{STATUS}:N", f"{COUNT}:N"],
     )
-    segment = base.encode(
-        x=alt.X("start:Q", axis=None, scale=alt.Scale(domainMin=0, nice=False)), x2="slut:Q"
+    counts = (
+        base.transform_filter(f"datum.{INSIDE}")
+        .mark_text(align="center", baseline="middle", fontSize=font_size, fontWeight="bold")
+        .encode(
+            x=alt.X("midte:Q", scale=x_scale),
+            text=f"{COUNT}:N",
+            color=alt.Color("tekstfarve:N", scale=None),
+        )
     )
-    shown = segment.transform_filter(f"!datum.{SUPPRESSED}").mark_bar()
-    under = segment.transform_filter(f"datum.{SUPPRESSED}").mark_bar(
-        fillOpacity=0.35, stroke=DARK, strokeWidth=2, strokeDash=[7, 4]
+    totals = (
+        base.transform_filter(f"datum.{LAST}")
+        .mark_text(align="left", baseline="middle", dx=8, fontSize=font_size, color=DARK)
+        .encode(x=alt.X("slut:Q", scale=x_scale), text=f"{END}:N")
     )
-    labels = base.mark_text(
-        align="center", baseline="middle", fontSize=font_size, fontWeight="bold"
-    ).encode(
-        x=alt.X("midte:Q"),
-        text=f"{COUNT}:N",
-        color=alt.Color("tekstfarve:N", scale=None),
-    )
-    chart = alt.layer(shown, under, labels).properties(
-        height=alt.Step(step),
-        title=alt.TitleParams(
-            UNDER_NOTE,
-            orient="bottom",
-            anchor="start",
-            fontSize=font_size - 2,
-            fontWeight="normal",
-            color=DARK,
-        ),
-    )
+    chart = alt.layer(segments, counts, totals).properties(height=alt.Step(step))
     return chart.properties(width=width) if width else chart
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
-from models.core.formatting import date_da, date_long_da
-from models.core.small_counts import shown_count
+from models.core.formatting import count_da, date_da, date_long_da
+from models.core.small_counts import Counted, shown_count
 from models.indicators.rules import unit_text
-from models.presentation.aggregates import Deck
+from models.presentation.aggregates import COMING_DAYS, Deck, RestorationFigures, ThemeBar
 from models.restoration.wording import deadline_sentence
 
 SLIDE_TITLES = (
@@ -20,6 +21,7 @@ SLIDE_TITLES = (
     "Det sker nu",
 )
 DEMO_NOTE = "DEMODATA – tallene viser ikke virkelige sager."
+NO_COMING = "Ingen handlinger har frist i det kommende kvartal."
 NO_INDICATORS = "Ingen offentlige effektmål har endnu en aktuel måling og et gældende mål."
 
 
@@ -32,6 +34,74 @@ class Slide:
     note: str = ""  # a warning (DEMODATA)
     caption: str = ""  # where the slide's text comes from, and its date
     emphasis: str = ""  # a sentence that must stand out: where the deadline stands
+    notes: str = ""  # the speaker's notes: the exact figures behind the slide, in Danish
+    alt_text: str = ""  # a chart's text alternative: one Danish sentence with its figures
+
+
+def _status_counts(bar: ThemeBar) -> str:
+    """`kommende opgave 19, i gang 5, obs 0, afsluttet/implementeret 3` (exact: actions)."""
+    return ", ".join(
+        f"{status.value.lower()} {shown_count(count, Counted.ACTIONS)}"
+        for status, count in bar.counts.items()
+    )
+
+
+def themes_alt_text(themes: list[ThemeBar]) -> str:
+    """The status bars in one sentence, every count exact."""
+    parts = [
+        f"{bar.code} {bar.title}: {count_da(bar.total, 'handling', 'handlinger')}"
+        f" ({_status_counts(bar)})"
+        for bar in themes
+    ]
+    return "Søjlediagram over planens handlinger pr. tema og status. " + "; ".join(parts) + "."
+
+
+def themes_notes(themes: list[ThemeBar]) -> str:
+    """Per theme: its actions per status, exact."""
+    lines = ["Tallene bag grafen: antal handlinger pr. tema og status (præcise tal)."]
+    lines += [
+        f"Tema {bar.code} – {bar.title}: {count_da(bar.total, 'handling', 'handlinger')}"
+        f" i alt; {_status_counts(bar)}."
+        for bar in themes
+    ]
+    return "\n".join(lines)
+
+
+def restoration_alt_text(figures: RestorationFigures) -> str:
+    """The burn-down in one sentence: its span, first and last shown value, the deadline."""
+    weeks = figures.burn_down
+    deadline = f"Den lodrette streg er fristen {date_long_da(figures.deadline)}."
+    if not weeks:
+        return f"Linjediagram over åbne manglende sagsskridt pr. uge; ingen uger endnu. {deadline}"
+    highest = max((count for _, count in weeks if count is not None), default=None)
+    first, last = (shown_count(weeks[i][1], Counted.PEOPLE) for i in (0, -1))
+    return (
+        f"Linjediagram over åbne manglende sagsskridt pr. uge fra {date_long_da(weeks[0][0])}"
+        f" til {date_long_da(weeks[-1][0])}: {first} den første uge, {last} den seneste"
+        + (f", højst {shown_count(highest, Counted.PEOPLE)}" if highest is not None else "")
+        + f". Uger med under 5 åbne skridt er udeladt. {deadline}"
+    )
+
+
+def restoration_notes(figures: RestorationFigures, deadline: str) -> str:
+    """The key figures, then every week of the burn-down with its date."""
+    lines = [
+        f"Sager i genopretning: {shown_count(figures.cases, Counted.PEOPLE)}.",
+        f"Fuldt genoprettet: {shown_count(figures.restored, Counted.PEOPLE)}.",
+        f"Åbne manglende sagsskridt: {shown_count(figures.open_steps, Counted.PEOPLE)}.",
+        "Forventet færdig: "
+        + (date_long_da(figures.projected) if figures.projected else "kan ikke beregnes endnu")
+        + ".",
+        deadline,
+        "Tallene bag grafen: åbne manglende sagsskridt pr. uge (tal under 5 vises som "
+        "»under 5« og er udeladt af grafen, da de handler om sager):",
+    ]
+    lines += [
+        f"{date_da(day)}: {shown_count(count, Counted.PEOPLE)}" for day, count in figures.burn_down
+    ]
+    if figures.demo:
+        lines.append(DEMO_NOTE)
+    return "\n".join(lines)
 
 
 def slides(deck: Deck) -> list[Slide]:
@@ -45,9 +115,9 @@ def slides(deck: Deck) -> list[Slide]:
         lines.append("Tallene for genopretningen vises, når sagsdata er indlæst.")
     else:
         figures = [
-            ("Sager i genopretning", shown_count(restoration.cases)),
-            ("Fuldt genoprettet", shown_count(restoration.restored)),
-            ("Åbne manglende sagsskridt", shown_count(restoration.open_steps)),
+            ("Sager i genopretning", shown_count(restoration.cases, Counted.PEOPLE)),
+            ("Fuldt genoprettet", shown_count(restoration.restored, Counted.PEOPLE)),
+            ("Åbne manglende sagsskridt", shown_count(restoration.open_steps, Counted.PEOPLE)),
             (
                 "Forventet færdig",
                 date_da(restoration.projected) if restoration.projected else "–",
@@ -60,19 +130,35 @@ def slides(deck: Deck) -> list[Slide]:
         for item in deck.indicators
     ]
     coming = [f"Tema {code}: {text}" for code, text in deck.coming]
+    milestones = [f"{date_da(item.day)}: {item.label}" for item in deck.milestones]
     return [
-        Slide(SLIDE_TITLES[0], [deck.title, deck.municipality, date_long_da(deck.today)]),
+        Slide(
+            SLIDE_TITLES[0],
+            [deck.title, deck.municipality, date_long_da(deck.today)],
+            notes=f"{deck.title}, {deck.municipality}. Status pr. {date_long_da(deck.today)}.",
+        ),
         Slide(
             SLIDE_TITLES[1],
-            [f"{date_da(item.day)}: {item.label}" for item in deck.milestones],
+            milestones,
             note=note,
             emphasis=deadline,
+            notes="\n".join(
+                [f"Begivenheder frem til {date_long_da(deck.today)}:", *milestones, deadline]
+            ),
         ),
-        Slide(SLIDE_TITLES[2], ["Hvert tema har en række spor og handlinger."], chart="themes"),
+        Slide(
+            SLIDE_TITLES[2],
+            ["Hvert tema har en række spor og handlinger."],
+            chart="themes",
+            notes=themes_notes(deck.themes),
+            alt_text=themes_alt_text(deck.themes),
+        ),
         Slide(
             SLIDE_TITLES[3],
             [f"{n}. {text}" for n, text in enumerate(deck.key_messages, start=1)],
             caption=deck.key_messages_caption,
+            notes=f"{count_da(len(deck.key_messages), 'pointe', 'pointer')}."
+            + (f" {deck.key_messages_caption}." if deck.key_messages_caption else ""),
         ),
         Slide(
             SLIDE_TITLES[4],
@@ -81,10 +167,26 @@ def slides(deck: Deck) -> list[Slide]:
             chart="restoration" if restoration else None,
             note=note,
             emphasis=deadline,
+            notes=restoration_notes(restoration, deadline) if restoration else deadline,
+            alt_text=restoration_alt_text(restoration) if restoration else "",
         ),
-        Slide(SLIDE_TITLES[5], indicator_lines or [NO_INDICATORS]),
+        Slide(
+            SLIDE_TITLES[5],
+            indicator_lines or [NO_INDICATORS],
+            notes="\n".join(
+                [
+                    f"{item.name}: {item.value_text} {unit_text(item.unit)}, målt"
+                    f" {item.date_text}; mål {item.target}; vurdering: {item.status}."
+                    for item in deck.indicators
+                ]
+                or [NO_INDICATORS]
+            ),
+        ),
         Slide(
             SLIDE_TITLES[6],
-            coming or ["Ingen handlinger har frist i det kommende kvartal."],
+            coming or [NO_COMING],
+            notes=f"{count_da(len(coming), 'handling', 'handlinger')} med frist senest"
+            f" {date_long_da(deck.today + dt.timedelta(days=COMING_DAYS))} (de næste"
+            f" {COMING_DAYS} dage), endnu ikke afsluttet.",
         ),
     ]

@@ -23,24 +23,28 @@ def _shown(at: AppTest) -> tuple[list[str], object]:
     return [metric.value for metric in at.metric], chart_payload(at)
 
 
-def test_counts_under_5_are_suppressed_in_the_figures_and_the_chart(users: None) -> None:
+def test_counts_of_actions_are_exact_in_the_figures_and_the_chart(users: None) -> None:
     at = run_app("pages/status_figures.py", username="pia")
     figures, (spec, datasets) = before = _shown(at)
     # Plan: upcoming 19, 9, 3, 12, 11, 13; in progress 5, 0, 2, 3, 5, 1; done 3, 0, 0, 0, 1, 0.
-    assert figures == ["mindst 65", "mindst 13", "0", "mindst 2"]
-    assert [metric.help for metric in at.metric][1].startswith("Tal under 5 vises ikke")
+    assert figures == ["67", "16", "0", "4"]
     rows = [row for _, rows in datasets for row in rows]
-    assert sum(row["Antal handlinger"] == "under 5" for row in rows) == 6
-    assert all(
-        row["Antal handlinger"] == "under 5" or int(row["Antal handlinger"]) >= 5 for row in rows
-    )
+    assert [
+        (row["Status"], row["Antal handlinger"]) for row in rows if row["Tema"].startswith("C:")
+    ] == [("Kommende opgave", "3"), ("I gang", "2")]  # actions are about no one: 3 is 3
+    assert "under 5" not in spec + repr(datasets)
     for computed in ('"stack"', '"aggregate"', "sum(", "normalize", "andel"):
         assert computed not in spec
+    assert (
+        "C Berigtigelse af tabt arbejdsfortjeneste: 5 handlinger (kommende opgave 3, i gang 2"
+        in (rendered_text(at))
+    )  # the chart's text alternative
 
-    set_status("C.1.2", "I gang")  # theme C: 2 upcoming and 3 in progress, both still under 5
-    assert _shown(run_app("pages/status_figures.py", username="pia")) == before
-
-    set_status("A.4.1", "I gang")  # theme A: 18 upcoming and 6 in progress, both shown
-    figures, chart = _shown(run_app("pages/status_figures.py", username="pia"))
-    assert figures == ["mindst 64", "mindst 14", "0", "mindst 2"]
-    assert chart != before[1]
+    set_status("C.1.2", "I gang")  # theme C: 2 upcoming and 3 in progress
+    figures, (_, datasets) = _shown(run_app("pages/status_figures.py", username="pia"))
+    assert figures == ["66", "17", "0", "4"]
+    rows = [row for _, rows in datasets for row in rows]
+    assert [
+        (row["Status"], row["Antal handlinger"]) for row in rows if row["Tema"].startswith("C:")
+    ] == [("Kommende opgave", "2"), ("I gang", "3")]
+    assert (figures, datasets) != before

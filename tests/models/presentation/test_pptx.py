@@ -1,0 +1,194 @@
+"""The PowerPoint read back as a hall sees it: titles in title placeholders, large text, no
+overlapping shapes, native charts with exact figures, and speaker notes with the figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+import re
+
+import pytest
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.util import Pt
+
+from models.core.deadlines import DeadlineTarget
+from models.core.small_counts import Counted, suppress
+from models.plan.status import STATUS_ORDER
+from models.presentation.aggregates import Deck, Milestone, RestorationFigures, ThemeBar
+from models.presentation.pptx import BODY, CONTINUED, SMALLEST, build_pptx
+from models.presentation.slides import SLIDE_TITLES
+
+UPCOMING, IN_PROGRESS, ATTENTION, DONE = STATUS_ORDER
+TODAY = dt.date(2026, 11, 23)
+START = dt.date(2024, 11, 4)
+MESSAGE = (
+    "Der er udarbejdet genopretningsplaner i alle relevante sager. Familierne er orienteret om "
+    "deres genopretningsplan, og genopretningen i sagerne kører som planlagt."
+)
+
+
+def _weeks() -> list[tuple[dt.date, int]]:
+    return [
+        (START + dt.timedelta(weeks=i), max(150 - 2 * i, 0) if i < 70 else 3) for i in range(80)
+    ]
+
+
+def deck(cases: int = 212) -> Deck:
+    return Deck(
+        municipality="Faxe Kommune",
+        title="Udviklings- og genopretningsplan på familieområdet",
+        today=TODAY,
+        milestones=[
+            Milestone(dt.date(2024, 6, 12) + dt.timedelta(days=60 * i), f"Møde {i}")
+            for i in range(9)
+        ],
+        target=DeadlineTarget(dt.date(2026, 6, 30), dt.date(2026, 6, 30)),
+        themes=[
+            ThemeBar.of(
+                "A",
+                "Ensartet, høj faglig kvalitet i sagsbehandlingen",
+                {UPCOMING: 19, IN_PROGRESS: 5, DONE: 3},
+            ),
+            ThemeBar.of("B", "Retssikkerhed og barnets lov i sagerne", {UPCOMING: 9}),
+            ThemeBar.of(
+                "C", "Berigtigelse af tabt arbejdsfortjeneste", {UPCOMING: 3, IN_PROGRESS: 2}
+            ),
+            ThemeBar.of("D", "Datakvalitet og økonomisk styring", {UPCOMING: 12, IN_PROGRESS: 3}),
+            ThemeBar.of("E", "Organisationsudvikling", {UPCOMING: 11, IN_PROGRESS: 5, DONE: 1}),
+            ThemeBar.of("F", "Udvikling af interne tilbud", {UPCOMING: 13, IN_PROGRESS: 1}),
+        ],
+        key_messages=[MESSAGE] * 5,
+        key_messages_caption="Fra status til Børn & Læringsudvalget 29. september 2025",
+        restoration=RestorationFigures(
+            cases=cases,
+            restored=187,
+            open_steps=3,
+            projected=dt.date(2027, 1, 18),
+            burn_down=[(day, suppress(n, Counted.PEOPLE)) for day, n in _weeks()],
+            deadline=dt.date(2026, 6, 30),
+            demo=True,
+        ),
+        indicators=[],
+        coming=[("A", "Oprettelse af velfungerende/overskueligt intranet.")] * 3,
+    )
+
+
+@pytest.fixture(scope="module")
+def presentation() -> object:
+    return Presentation(io.BytesIO(build_pptx(deck())))
+
+
+def test_every_slide_has_its_title_in_a_title_placeholder(presentation: object) -> None:
+    titles = []
+    for slide in presentation.slides:
+        title = slide.shapes.title
+        assert title is not None
+        assert title.is_placeholder
+        assert title.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+        titles.append(title.text_frame.text)
+    assert titles[0] == SLIDE_TITLES[0]
+    assert [t for t in titles if not t.endswith(CONTINUED)] == list(SLIDE_TITLES)
+    for before, title in itertools.pairwise(titles):  # continuations follow their slide
+        if title.endswith(CONTINUED):
+            assert before.removesuffix(CONTINUED) == title.removesuffix(CONTINUED)
+
+
+def _runs(presentation: object):
+    for number, slide in enumerate(presentation.slides, start=1):
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                for paragraph in shape.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        yield number, shape, run
+
+
+def test_no_text_below_18_pt_and_body_text_at_least_24(presentation: object) -> None:
+    small = set()
+    for _number, shape, run in _runs(presentation):
+        assert run.font.size is not None, run.text
+        assert run.font.size >= Pt(SMALLEST), run.text
+        if shape.is_placeholder and shape.placeholder_format.idx == 1:  # the body
+            assert run.font.size >= Pt(BODY)
+        if run.font.size < Pt(BODY):
+            small.add(run.text)
+    footers = {t for t in small if t.startswith("Faxe Kommune · 23. november 2026 · ")}
+    assert small - footers == {
+        "DEMODATA – tallene viser ikke virkelige sager.",
+        "Fra status til Børn & Læringsudvalget 29. september 2025",
+    }  # only the footer, the demo warning and the caption are under 24 pt
+
+
+def test_chart_text_is_at_least_18_pt(presentation: object) -> None:
+    charts = [s.chart for slide in presentation.slides for s in slide.shapes if s.has_chart]
+    assert len(charts) == 2
+    for chart in charts:
+        xml = etree.tostring(chart._chartSpace).decode()
+        sizes = [int(size) for size in re.findall(r' sz="(\d+)"', xml)]
+        assert sizes
+        assert min(sizes) >= SMALLEST * 100
+        assert chart.font.size >= Pt(SMALLEST)  # the chart's own default: no 10 pt anywhere
+
+
+def test_no_two_shapes_overlap_and_all_are_inside_the_slide(presentation: object) -> None:
+    width, height = presentation.slide_width, presentation.slide_height
+    for number, slide in enumerate(presentation.slides, start=1):
+        boxes = [(s.name, s.left, s.top, s.left + s.width, s.top + s.height) for s in slide.shapes]
+        for name, left, top, right, bottom in boxes:
+            assert 0 <= left < right <= width, (number, name)
+            assert 0 <= top < bottom <= height, (number, name)
+        for index, (name, left, top, right, bottom) in enumerate(boxes):
+            for other, left2, top2, right2, bottom2 in boxes[index + 1 :]:
+                apart = right <= left2 or right2 <= left or bottom <= top2 or bottom2 <= top
+                assert apart, (number, name, other)
+
+
+def test_the_charts_fill_the_slide_width(presentation: object) -> None:
+    for slide in presentation.slides:
+        for shape in slide.shapes:
+            if shape.has_chart:
+                assert shape.width >= presentation.slide_width * 0.9
+                assert shape.height >= presentation.slide_height * 0.25
+
+
+def test_the_theme_chart_holds_the_exact_counts(presentation: object) -> None:
+    (chart,) = [s.chart for slide in presentation.slides for s in slide.shapes if s.has_chart][:1]
+    values = {series.name: list(series.values) for series in chart.plots[0].series}
+    assert values["Kommende opgave"] == [19, 9, 3, 12, 11, 13]  # 3 actions are 3
+    assert values["I gang"] == [5, 0, 2, 3, 5, 1]
+
+
+def _notes(presentation: object, title: str) -> str:
+    (slide,) = [s for s in presentation.slides if s.shapes.title.text_frame.text == title]
+    return slide.notes_slide.notes_text_frame.text
+
+
+def test_every_slide_has_speaker_notes_with_the_figures(presentation: object) -> None:
+    for slide in presentation.slides:
+        assert slide.has_notes_slide
+        assert slide.notes_slide.notes_text_frame.text.strip()
+    themes = _notes(presentation, "De 6 temaer")
+    assert (
+        "Tema C – Berigtigelse af tabt arbejdsfortjeneste: 5 handlinger i alt; kommende opgave 3,"
+        " i gang 2, obs 0, afsluttet/implementeret 0." in themes
+    )
+    restoration = _notes(presentation, "Genopretning af sager").split("\n")
+    assert "Sager i genopretning: 212." in restoration
+    assert "Åbne manglende sagsskridt: under 5." in restoration  # 3 open steps: about cases
+    assert "4. nov. 2024: 150" in restoration
+    assert "23. mar. 2026: under 5" in restoration
+    assert len([line for line in restoration if re.match(r"\d+\. \w+\.? \d{4}: ", line)]) == 80
+
+
+def test_three_cases_are_under_5_everywhere_in_the_file() -> None:
+    data = Presentation(io.BytesIO(build_pptx(deck(cases=3))))
+    texts = "\n".join(run.text for _, _, run in _runs(data))
+    notes = "\n".join(s.notes_slide.notes_text_frame.text for s in data.slides)
+    assert "Sager i genopretning: under 5." in notes
+    assert "under 5" in texts
+    (line,) = [s.chart for slide in data.slides for s in slide.shapes if s.has_chart][1:]
+    values = list(line.plots[0].series[0].values)
+    assert values[-1] is None
+    assert 3 not in values

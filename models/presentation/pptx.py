@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 
@@ -21,13 +22,14 @@ from babel.dates import format_date
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-from pptx.oxml.ns import qn
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Inches, Pt
 
-from models.core.formatting import LOCALE, date_long_da
+from models.core.formatting import LOCALE, date_da, date_long_da
 from models.plan.status import STATUS_COLORS, STATUS_ORDER, STATUS_TEXT_COLORS
 from models.presentation.aggregates import Deck, RestorationFigures, ThemeBar
 from models.presentation.slides import Slide, slides
@@ -61,6 +63,8 @@ CONTINUED = " (fortsat)"
 
 BURN_DOWN_SERIES = "Åbne manglende sagsskridt pr. uge (uger under 5 udeladt)"
 BURN_DOWN_AXIS = "Åbne skridt"
+DEADLINE_LABEL = "Frist"
+DEADLINE_COLOR = "D55E00"
 COVER, TITLE_AND_BODY, TITLE_ONLY = 0, 1, 5  # the default template's layouts
 
 
@@ -68,6 +72,7 @@ def _points(length: int) -> float:
     return Emu(length).pt
 
 
+@functools.cache
 def wrapped_lines(text: str, size: float, width: int, *, bold: bool = False) -> int:
     """How many lines `text` takes at `size` points in a box `width` EMU wide (estimated on
     the wide side, words are not split)."""
@@ -146,20 +151,57 @@ def _title(slide: object, title: str, box: tuple[int, int, int, int], size: int)
     _fill(shape.text_frame, [title], size, bold=True, color=TITLE_COLOR, anchor=MSO_ANCHOR.MIDDLE)
 
 
-def pages(lines: list[str], height: int, last_height: int) -> list[list[str]]:
-    """The lines in runs that fit `height` at body size, the last run `last_height` (room is
-    kept under it for the emphasis); a line longer than a page gets a page of its own."""
+def _pieces(line: str, height: int) -> list[str]:
+    """`line`, cut between words into pieces that each fit `height` at body size."""
+    if text_height([line], BODY, CONTENT) <= height:
+        return [line]
+    pieces: list[str] = []
+    words: list[str] = []
+    for word in line.split():
+        if words and text_height([" ".join([*words, word])], BODY, CONTENT) > height:
+            pieces.append(" ".join(words))
+            words = []
+        words.append(word)
+    return [*pieces, " ".join(words)]
+
+
+def _fill_pages(lines: list[str], cap: int, last_cap: int | None = None) -> list[list[str]]:
+    """Runs of lines up to `cap` tall, filled from the first slide; with `last_cap`, filled
+    from the last slide (which takes at most `last_cap`) backwards."""
+    backwards = last_cap is not None
     runs: list[list[str]] = [[]]
-    for line in lines:
-        if runs[-1] and text_height([*runs[-1], line], BODY, CONTENT) > height:
+    for line in reversed(lines) if backwards else lines:
+        limit = last_cap if backwards and len(runs) == 1 else cap
+        if runs[-1] and text_height([*runs[-1], line], BODY, CONTENT) > limit:
             runs.append([])
-        runs[-1].append(line)
-    while len(runs[-1]) > 1 and text_height(runs[-1], BODY, CONTENT) > last_height:
-        moved = [runs[-1].pop()]
-        while len(runs[-1]) > 1 and text_height(runs[-1], BODY, CONTENT) > last_height:
-            moved.insert(0, runs[-1].pop())
-        runs.append(moved)
-    return runs
+        runs[-1].insert(0, line) if backwards else runs[-1].append(line)
+    return runs[::-1] if backwards else runs
+
+
+def pages(lines: list[str], height: int, last_height: int) -> list[list[str]]:
+    """The lines on as few slides as they fit at body size, each run at most `height` tall and
+    the last at most `last_height` (room is kept under it for the emphasis), and as even as
+    that allows, so a continuation slide is not left with one line. A line taller than a
+    slide is cut between words."""
+    lines = [piece for line in lines for piece in _pieces(line, min(height, last_height))]
+
+    def fits(runs: list[list[str]]) -> bool:
+        return text_height(runs[-1], BODY, CONTENT) <= last_height and all(
+            text_height(run, BODY, CONTENT) <= height for run in runs
+        )
+
+    caps = range(int(Inches(0.3)), height + 1, int(Inches(0.05)))
+    found = [
+        runs
+        for cap in caps
+        for runs in (_fill_pages(lines, cap), _fill_pages(lines, cap, last_height))
+        if fits(runs)
+    ]
+    if not found:  # cannot happen (a piece fits either height), but never lose a line
+        return _fill_pages(lines, height)
+    return min(
+        found, key=lambda runs: (len(runs), -min(text_height(run, BODY, CONTENT) for run in runs))
+    )
 
 
 def _font(element: object, size: int, *, bold: bool = False, color: str | None = None) -> None:
@@ -234,7 +276,7 @@ def _themes_chart(slide: object, themes: list[ThemeBar], box: tuple[int, int, in
 
 def _month_labels(weeks: list[tuple], deadline: object, width: int) -> list[str]:
     """A category label per week: the month (`jan. 2026`) at the first week of every k-th
-    month, k chosen so the labels do not touch; "Frist" at the deadline's week."""
+    month, k chosen so the labels do not touch; the others blank."""
     label_width = text_width("sep. 2026", CHART_TEXT, bold=False) + 16
     firsts = [
         index
@@ -248,13 +290,33 @@ def _month_labels(weeks: list[tuple], deadline: object, width: int) -> list[str]
     for position, index in enumerate(firsts):
         if position % months_apart == 0:
             labels[index] = format_date(weeks[index][0], "MMM y", locale=LOCALE)
-    due = next((i for i, (day, _) in enumerate(weeks) if day >= deadline), None)  # type: ignore[operator]
-    if due is not None:
-        reach = math.ceil(label_width / per_week)
-        for index in range(max(due - reach, 0), min(due + reach + 1, len(weeks))):
-            labels[index] = ""
-        labels[due] = "Frist"
     return labels
+
+
+def _nice_top(count: int) -> int:
+    """The value axis' end: the next 1, 2, 2.5 or 5 times a power of ten from `count`."""
+    power = 10 ** max(len(str(max(count, 1))) - 1, 0)
+    return next(int(step * power) for step in (1, 2, 2.5, 5, 10) if step * power >= count)
+
+
+def _deadline_line(series: object, due: int) -> None:
+    """The deadline as a vertical line: a single point at the top of the axis whose error bar
+    (minus 100 %) reaches down to 0, labelled "Frist"."""
+    series.marker.style = XL_MARKER_STYLE.NONE  # type: ignore[attr-defined]
+    series.format.line.fill.background()  # type: ignore[attr-defined]
+    bars = parse_xml(
+        f'<c:errBars {nsdecls("c", "a")}><c:errDir val="y"/><c:errBarType val="minus"/>'
+        '<c:errValType val="percentage"/><c:noEndCap val="1"/><c:val val="100"/>'
+        f'<c:spPr><a:ln w="{int(Pt(4))}"><a:solidFill><a:srgbClr val="{DEADLINE_COLOR}"/>'
+        "</a:solidFill></a:ln></c:spPr></c:errBars>"
+    )
+    series._element.find(qn("c:cat")).addprevious(bars)  # type: ignore[attr-defined]
+    label = series.points[due].data_label  # type: ignore[attr-defined]
+    label.has_text_frame = True
+    label.text_frame.text = DEADLINE_LABEL
+    label.position = XL_LABEL_POSITION.RIGHT
+    _font(label, CHART_TEXT, bold=True, color=DEADLINE_COLOR)
+    _font(label.text_frame.paragraphs[0].runs[0], CHART_TEXT, bold=True, color=DEADLINE_COLOR)
 
 
 def _label_every_category(axis: object) -> None:
@@ -276,10 +338,13 @@ def _restoration_chart(
 ) -> None:
     data = CategoryChartData(number_format="#,##0")
     data.categories = _month_labels(figures.burn_down, figures.deadline, box[2])
-    data.add_series(
-        BURN_DOWN_SERIES,
-        [count for _, count in figures.burn_down],
-    )
+    counts = [count for _, count in figures.burn_down]
+    data.add_series(BURN_DOWN_SERIES, counts)
+    top = _nice_top(max((count for count in counts if count is not None), default=5))
+    due = next((i for i, (day, _) in enumerate(figures.burn_down) if day >= figures.deadline), None)
+    if due is not None:
+        points = [top if index == due else None for index in range(len(counts))]
+        data.add_series(f"{DEADLINE_LABEL} {date_da(figures.deadline)}", points)
     frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE, *box, data)  # type: ignore[attr-defined]
     chart = frame.chart
     _font(chart, CHART_TEXT)
@@ -289,13 +354,15 @@ def _restoration_chart(
     _font(categories.tick_labels, SMALLEST)
     _label_every_category(categories)
     values = chart.value_axis
-    values.minimum_scale = 0
+    values.minimum_scale, values.maximum_scale = 0, top
     _font(values.tick_labels, SMALLEST)
     values.has_title = True
     values.axis_title.text_frame.text = BURN_DOWN_AXIS
     _font(values.axis_title.text_frame.paragraphs[0], SMALLEST)
     values.major_gridlines.format.line.color.rgb = RGBColor(0xCC, 0xCC, 0xCC)
-    (series,) = chart.plots[0].series
+    series, *deadline = chart.plots[0].series
+    if deadline and due is not None:
+        _deadline_line(deadline[0], due)
     series.smooth = False
     series.marker.style = XL_MARKER_STYLE.NONE
     series.format.line.width = Pt(4.5)
@@ -307,8 +374,11 @@ def _footer(slide: object, text: str) -> None:
 
 
 def _notes(slide: object, notes: str) -> None:
+    """The speaker's notes, a paragraph a line, at 18 pt (read from the presenter view)."""
     frame = slide.notes_slide.notes_text_frame  # type: ignore[attr-defined]
-    _fill(frame, notes.split("\n"), SMALLEST)
+    frame.text = notes
+    for paragraph in frame.paragraphs:
+        paragraph.font.size = Pt(SMALLEST)
 
 
 def _subtitles(slide: object, content: Slide, top: int) -> int:

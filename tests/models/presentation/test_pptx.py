@@ -3,6 +3,7 @@ overlapping shapes, native charts with exact figures, and speaker notes with the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import itertools
@@ -12,13 +13,13 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.util import Pt
+from pptx.util import Inches, Pt
 
 from models.core.deadlines import DeadlineTarget
 from models.core.small_counts import Counted, suppress
 from models.plan.status import STATUS_ORDER
 from models.presentation.aggregates import Deck, Milestone, RestorationFigures, ThemeBar
-from models.presentation.pptx import BODY, CONTINUED, SMALLEST, build_pptx
+from models.presentation.pptx import BODY, CONTINUED, SMALLEST, build_pptx, pages
 from models.presentation.slides import SLIDE_TITLES
 
 UPCOMING, IN_PROGRESS, ATTENTION, DONE = STATUS_ORDER
@@ -32,7 +33,7 @@ MESSAGE = (
 
 def _weeks() -> list[tuple[dt.date, int]]:
     return [
-        (START + dt.timedelta(weeks=i), max(150 - 2 * i, 0) if i < 70 else 3) for i in range(80)
+        (START + dt.timedelta(weeks=i), max(150 - 2 * i, 0) if i < 70 else 3) for i in range(108)
     ]
 
 
@@ -76,12 +77,30 @@ def deck(cases: int = 212) -> Deck:
     )
 
 
+def edge_deck() -> Deck:
+    """No case data, no milestones, one very long key message, many coming actions."""
+    return dataclasses.replace(
+        deck(),
+        restoration=None,
+        milestones=[],
+        key_messages=[" ".join([MESSAGE] * 8)],
+        coming=[("F", "Takstberegning af pladser på internt anbringelsestilbud Hyblerne.")] * 14,
+    )
+
+
 @pytest.fixture(scope="module")
 def presentation() -> object:
     return Presentation(io.BytesIO(build_pptx(deck())))
 
 
-def test_every_slide_has_its_title_in_a_title_placeholder(presentation: object) -> None:
+@pytest.fixture(scope="module", params=["full", "edge"])
+def any_presentation(request: pytest.FixtureRequest) -> object:
+    made = deck() if request.param == "full" else edge_deck()
+    return Presentation(io.BytesIO(build_pptx(made)))
+
+
+def test_every_slide_has_its_title_in_a_title_placeholder(any_presentation: object) -> None:
+    presentation = any_presentation
     titles = []
     for slide in presentation.slides:
         title = slide.shapes.title
@@ -132,7 +151,8 @@ def test_chart_text_is_at_least_18_pt(presentation: object) -> None:
         assert chart.font.size >= Pt(SMALLEST)  # the chart's own default: no 10 pt anywhere
 
 
-def test_no_two_shapes_overlap_and_all_are_inside_the_slide(presentation: object) -> None:
+def test_no_two_shapes_overlap_and_all_are_inside_the_slide(any_presentation: object) -> None:
+    presentation = any_presentation
     width, height = presentation.slide_width, presentation.slide_height
     for number, slide in enumerate(presentation.slides, start=1):
         boxes = [(s.name, s.left, s.top, s.left + s.width, s.top + s.height) for s in slide.shapes]
@@ -179,7 +199,7 @@ def test_every_slide_has_speaker_notes_with_the_figures(presentation: object) ->
     assert "Åbne manglende sagsskridt: under 5." in restoration  # 3 open steps: about cases
     assert "4. nov. 2024: 150" in restoration
     assert "23. mar. 2026: under 5" in restoration
-    assert len([line for line in restoration if re.match(r"\d+\. \w+\.? \d{4}: ", line)]) == 80
+    assert len([line for line in restoration if re.match(r"\d+\. \w+\.? \d{4}: ", line)]) == 108
 
 
 def test_three_cases_are_under_5_everywhere_in_the_file() -> None:
@@ -192,3 +212,43 @@ def test_three_cases_are_under_5_everywhere_in_the_file() -> None:
     values = list(line.plots[0].series[0].values)
     assert values[-1] is None
     assert 3 not in values
+
+
+def test_no_text_below_24_pt_when_the_text_is_long() -> None:
+    presentation = Presentation(io.BytesIO(build_pptx(edge_deck())))
+    for _number, shape, run in _runs(presentation):
+        if shape.is_placeholder and shape.placeholder_format.idx == 1:
+            assert run.font.size >= Pt(BODY)
+    titles = [slide.shapes.title.text_frame.text for slide in presentation.slides]
+    assert titles.count("5 pointer" + CONTINUED) >= 1  # one long message, cut between words
+    body = "".join(
+        shape.text_frame.text
+        for slide in presentation.slides
+        if slide.shapes.title.text_frame.text.startswith("5 pointer")
+        for shape in slide.placeholders
+        if shape.placeholder_format.idx == 1
+    )
+    assert body.replace(" ", "") == ("1. " + " ".join([MESSAGE] * 8)).replace(" ", "")
+
+
+def test_a_continuation_is_not_left_with_one_line() -> None:
+    line = "12. jun. 2024: Hjælpepakke til familieområdet vedtaget og udvidet revision"
+    room = int(Inches(2.5))
+    runs = pages([line] * 7, room, room - int(Inches(0.9)))
+    assert [line for run in runs for line in run] == [line] * 7
+    assert [len(run) for run in runs] in ([3, 2, 2], [2, 3, 2])  # 3 a slide, 2 on the last
+    assert [len(run) for run in pages([line] * 7, room, room)] in ([4, 3], [3, 4])
+    assert pages([], room, room) == [[]]
+
+
+def test_the_burn_down_marks_the_deadline(presentation: object) -> None:
+    (line,) = [s.chart for slide in presentation.slides for s in slide.shapes if s.has_chart][1:]
+    burn_down, deadline = line.plots[0].series
+    assert list(burn_down.values)[:2] == [150, 148]
+    marks = [(index, value) for index, value in enumerate(deadline.values) if value is not None]
+    assert deadline.name == "Frist 30. jun. 2026"
+    assert len(marks) == 1
+    (index, top) = marks[0]
+    assert START + dt.timedelta(weeks=index) >= dt.date(2026, 6, 30)
+    assert START + dt.timedelta(weeks=index - 1) < dt.date(2026, 6, 30)
+    assert top == line.value_axis.maximum_scale == 200  # up to the axis' end: 150 rounds to 200

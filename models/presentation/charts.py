@@ -29,16 +29,28 @@ INSIDE = "tal_i_feltet"  # the count fits inside its segment
 END = "efter_søjlen"  # the label after the bar: total, and the counts that did not fit
 LAST = "sidste"
 TOTAL_WORD = "i alt"
-MIN_WIDTH = 520  # the narrowest plot a stretched chart is laid out for, in pixels
+# The plot width the chart is laid out for at most, in pixels: Streamlit stretches a chart to
+# its column whatever width the spec asks for, and a layout for a narrower plot holds on a
+# wider one. A slide at 1366 px leaves about 480 px beside the theme names with the sidebar,
+# some 850 px without it; *Status i tal* (14 px text) about 600 px.
+MIN_WIDTH = 600
+LABEL_PAD = 4  # pixels of a segment beside its count
 COLUMNS = [THEME, STATUS, COUNT, "start", "slut", "midte", INSIDE, END, LAST, "tekstfarve"]
 
 
 def end_label(bar: ThemeBar, outside: list[tuple[str, int]]) -> str:
-    """`27 i alt`, or `27 i alt (obs 1)` when a count did not fit in its segment."""
+    """`27 i alt`, or `17 i alt (1 afsluttet)` when a count did not fit in its segment (the
+    status's first word: `kommende`, `i gang`, `obs`, `afsluttet`)."""
     label = f"{number_da(bar.total)} {TOTAL_WORD}"
     if outside:
-        label += " (" + ", ".join(f"{name.lower()} {number_da(n)}" for name, n in outside) + ")"
+        label += " (" + ", ".join(f"{number_da(n)} {short(name)}" for name, n in outside) + ")"
     return label
+
+
+def short(status: str) -> str:
+    """`Kommende opgave` → `kommende`, `Afsluttet/implementeret` → `afsluttet`, `I gang`."""
+    word = status.split("/")[0].lower()
+    return word if word in ("i gang",) else word.split(" ")[0]
 
 
 def layout(bars: list[ThemeBar], font_size: int, plot_width: float) -> tuple[pd.DataFrame, float]:
@@ -52,7 +64,7 @@ def layout(bars: list[ThemeBar], font_size: int, plot_width: float) -> tuple[pd.
             bar.code: [
                 (status.value, count)
                 for status, count in bar.counts.items()
-                if count and count * unit < text_width(number_da(count), font_size) + 8
+                if count and count * unit < text_width(number_da(count), font_size) + LABEL_PAD
             ]
             for bar in bars
         }
@@ -114,8 +126,9 @@ def theme_bars(
 ) -> alt.LayerChart:
     """A stacked bar per theme (in plan order), to scale, each count written in its segment
     (or after the bar when the segment is too narrow for it) and the theme's total after it.
-    `width` None: the chart stretches, laid out for a plot at least `MIN_WIDTH` wide."""
-    frame, domain = layout(bars, font_size, width or MIN_WIDTH)
+    The layout is made for a plot `MIN_WIDTH` wide (or `width`, if narrower), so it holds
+    however wide the chart is drawn; `width` None leaves the width to the page (stretch)."""
+    frame, domain = layout(bars, font_size, min(width or MIN_WIDTH, MIN_WIDTH))
     order = [f"{bar.code}: {bar.title}" for bar in bars]
     base = alt.Chart(frame).encode(
         y=alt.Y(
@@ -135,6 +148,7 @@ def theme_bars(
             legend=alt.Legend(
                 orient="top",
                 title=None,
+                columns=2,  # two rows: fits a plot of MIN_WIDTH at 20 px, not cut off
                 labelFontSize=font_size,
                 symbolSize=font_size * 15,
                 labelLimit=400,

@@ -15,11 +15,14 @@ from models.presentation.charts import (
     COUNT,
     END,
     INSIDE,
+    LABEL_PAD,
     LAST,
+    MIN_WIDTH,
     STATUS,
     THEME,
     burn_down,
     layout,
+    short,
     theme_bars,
 )
 from models.presentation.slides import restoration_alt_text, themes_alt_text
@@ -83,7 +86,7 @@ def test_three_actions_are_shown_as_3_to_scale() -> None:
     assert [row[END] for row in rows if row[LAST]] == ["27 i alt", "5 i alt"]
 
 
-@pytest.mark.parametrize("width", [1400, 520])
+@pytest.mark.parametrize("width", [1400, MIN_WIDTH])
 def test_no_two_labels_overlap(width: int) -> None:
     """Inside a segment only where the count fits in it; the end label after the bar, inside
     the plot. A count that does not fit is named in the end label instead."""
@@ -93,15 +96,15 @@ def test_no_two_labels_overlap(width: int) -> None:
     for row in frame.to_dict("records"):
         segment = (row["slut"] - row["start"]) * unit
         if row[INSIDE]:
-            assert text_width(row[COUNT], 20) + 8 <= segment
+            assert text_width(row[COUNT], 20) + LABEL_PAD <= segment
         else:
-            assert f"{row[STATUS].lower()} {row[COUNT]}" in row[END]
+            assert f"{row[COUNT]} {short(row[STATUS])}" in row[END]
         if row[LAST]:
             assert row["slut"] * unit + 8 + text_width(row[END], 20, bold=False) <= width + 1
     labels = dict(zip(frame[THEME], frame[END], strict=False))
     assert labels["B: b"].startswith("73 i alt")
-    if width <= 520:
-        assert labels["B: b"] == "73 i alt (obs 1)"
+    if width <= MIN_WIDTH:
+        assert labels["B: b"] == "73 i alt (1 obs)"
 
 
 def test_the_chart_computes_no_share_or_total_in_the_browser() -> None:
@@ -156,3 +159,12 @@ def test_weeks_with_3_open_steps_are_not_sent_to_the_browser() -> None:
     text = restoration_alt_text(figures(weeks))
     assert "12 den første uge, under 5 den seneste, højst 12" in text
     assert " 3 " not in text
+
+
+def test_a_status_is_named_by_its_first_word_after_the_bar() -> None:
+    assert [short(status.value) for status in STATUS_ORDER] == [
+        "kommende",
+        "i gang",
+        "obs",
+        "afsluttet",
+    ]

@@ -13,13 +13,23 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.util import Inches, Pt
+from pptx.util import Emu, Inches, Pt
 
 from models.core.deadlines import DeadlineTarget
 from models.core.small_counts import Counted, suppress
 from models.plan.status import STATUS_ORDER
 from models.presentation.aggregates import Deck, Milestone, RestorationFigures, ThemeBar
-from models.presentation.pptx import BODY, CONTINUED, SMALLEST, build_pptx, pages
+from models.presentation.pptx import (
+    BODY,
+    CONTENT,
+    CONTINUED,
+    LINE_HEIGHT,
+    SMALLEST,
+    build_pptx,
+    pages,
+    title_size,
+    wrapped_lines,
+)
 from models.presentation.slides import SLIDE_TITLES
 
 UPCOMING, IN_PROGRESS, ATTENTION, DONE = STATUS_ORDER
@@ -252,3 +262,22 @@ def test_the_burn_down_marks_the_deadline(presentation: object) -> None:
     assert START + dt.timedelta(weeks=index) >= dt.date(2026, 6, 30)
     assert START + dt.timedelta(weeks=index - 1) < dt.date(2026, 6, 30)
     assert top == line.value_axis.maximum_scale == 200  # up to the axis' end: 150 rounds to 200
+
+
+def test_every_title_fits_its_box_without_wrapping_into_the_text(any_presentation: object) -> None:
+    """At its size, a slide's title takes one line (the cover's: at most two) in its box, and
+    the box is tall enough for it; nothing lies under the box (the overlap test)."""
+    for number, slide in enumerate(any_presentation.slides):
+        title = slide.shapes.title
+        (run,) = title.text_frame.paragraphs[0].runs
+        size = run.font.size.pt
+        lines = wrapped_lines(run.text, size, title.width, bold=True)
+        assert lines <= (2 if number == 0 else 1), run.text
+        assert Emu(title.height).pt >= lines * size * LINE_HEIGHT, run.text
+
+
+def test_the_longest_title_is_shrunk_to_one_line() -> None:
+    longest = max((title + CONTINUED for title in SLIDE_TITLES), key=len)
+    size = title_size(longest, CONTENT)
+    assert size < 40
+    assert wrapped_lines(longest, size, CONTENT, bold=True) == 1

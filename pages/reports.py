@@ -32,6 +32,25 @@ from models.reports.snapshots import (
     set_key_messages,
 )
 
+
+def show_deleted() -> None:
+    """Admins: every deleted report, who deleted it, when and why."""
+    deleted = load_deleted_reports()
+    if deleted:
+        with st.expander(t.DELETED_TITLE):
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        (datetime_da(e.occurred_at), e.username, e.name, e.reason or "–")
+                        for e in deleted
+                    ],
+                    columns=list(t.DELETED_COLUMNS),
+                ),
+                hide_index=True,
+                width="stretch",
+            )
+
+
 require_shell(__file__, READ_INTERNAL)
 actor = current_actor()
 today = today_local()
@@ -81,6 +100,8 @@ if actor.role in EDIT_PLAN:
 
 if not snapshots:
     st.info(t.NONE)
+    if actor.role in MANAGE_USERS:
+        show_deleted()
     st.stop()
 
 st.dataframe(
@@ -232,17 +253,4 @@ if actor.role in MANAGE_USERS:
                     confirmation=confirmation,
                     reason=reason,
                 )
-    deleted = load_deleted_reports()
-    if deleted:
-        with st.expander(t.DELETED_TITLE):
-            st.dataframe(
-                pd.DataFrame(
-                    [
-                        (datetime_da(e.occurred_at), e.username, e.name, e.reason or "–")
-                        for e in deleted
-                    ],
-                    columns=list(t.DELETED_COLUMNS),
-                ),
-                hide_index=True,
-                width="stretch",
-            )
+    show_deleted()

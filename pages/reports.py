@@ -110,7 +110,9 @@ st.dataframe(
             (
                 s.name,
                 date_da(s.taken_on),
-                appendix_label(s.appendix_number, s.meeting_on),
+                appendix_label(s.appendix_number, s.meeting_on)
+                if s.appendix_number or s.meeting_on
+                else "–",
                 t.RECONSTRUCTED_ON.format(day=date_da(s.frozen_on)) if s.reconstruction else "",
                 date_da(s.presented_on) if s.presented_on else t.NOT_PRESENTED,
                 s.created_by,
@@ -129,7 +131,7 @@ chosen = left.selectbox(t.CHOOSE, [NOW_NAME, *names], index=0)
 others = [t.NO_COMPARE, *[n for n in names if n != chosen]]
 against = right.selectbox(t.AGAINST, others, index=1 if len(others) > 1 else 0)
 report, comparison = load_report_pair(chosen, None if against == t.NO_COMPARE else against, today)
-if chosen != NOW_NAME:
+if report.appendix_number or report.meeting_on:
     st.caption(inert(report.appendix_label))
 if report.reconstruction_label:
     st.warning(inert(report.reconstruction_label), icon=":material/history:")

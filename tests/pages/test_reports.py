@@ -106,6 +106,8 @@ def test_the_appendix_number_and_meeting_are_edited_on_a_saved_report(users: Non
     make_report()
     at = choose(run_app("pages/reports.py", username="erik"), REPORT)
     assert at.warning.len == 0  # dated the day it froze: no reconstruction
+    assert at.dataframe[0].value.loc[0, "Bilag"] == "–"  # not known yet
+    assert not [c.value for c in at.caption if c.value.startswith("Bilag")]
     at.number_input(key="appendix_number").set_value(4)
     at.date_input(key="appendix_meeting").set_value(dt.date(2027, 5, 12))
     click(at, "Gem bilagsoplysninger")

@@ -80,7 +80,7 @@ def test_docx_appendix_has_title_key_points_sentences_tables_and_chart(reports) 
     assert "Status pr. 23. november 2026" in text
     assert "Bilag:" not in text
     assert before.key_messages[0] in text
-    assert "Siden «Status BLU 29.9.2025» (23-11-2026) har 1 handling skiftet status." in text
+    assert "Siden «Status BLU 29.9.2025» (23. november 2026) har 1 handling skiftet status." in text
     assert "Tema A: 1 ny Obs (A.4.1)" in text
     assert len(document.tables) == 6
     rows = sum(len(table.rows) - 1 for table in document.tables)

@@ -18,6 +18,7 @@ from models.reports.snapshots import (
     SEED_KEY_MESSAGES,
     SnapshotError,
     SnapshotEvent,
+    StatusReport,
     create_snapshot,
     current_key_messages,
     delete_snapshot,
@@ -89,7 +90,9 @@ def test_compare_a_snapshot_with_now_in_sentences_and_rows(plan: Session) -> Non
     ]
     assert comparison.sentences["B"] == ["1 handling er sat i gang (B.1.1)"]
     assert comparison.sentences["F"] == ["Ingen ændringer i status."]
-    assert comparison.sentences[""] == ["Siden «Q3» (23-11-2026) har 3 handlinger skiftet status."]
+    assert comparison.sentences[""] == [
+        "Siden «Q3» (23. november 2026) har 3 handlinger skiftet status."
+    ]
 
 
 def test_names_are_unique_and_required(plan: Session) -> None:
@@ -240,3 +243,18 @@ def test_key_messages_are_validated(plan: Session) -> None:
         set_key_messages(
             plan, actor=Actor.command_line(), texts=["a", "cpr 010190-1234", "c", "d", "e"]
         )
+
+
+def test_the_restoration_side_by_side_is_in_danish_formats() -> None:
+    def report(name: str, **figures: object) -> StatusReport:
+        return StatusReport(name, TODAY, [], dict(figures), [], [])
+
+    comparison = compare(
+        report("Q3", cases=1023, pace_4_weeks=0.25, projected="2027-02-14"),
+        report("Q4", cases=1019, pace_4_weeks=1.5, projected=None),
+    )
+    assert comparison.restoration == [
+        ("Sager i genopretning", "1.023", "1.019"),
+        ("Tempo pr. uge (4 uger)", "0,25", "1,5"),
+        ("Forventet færdig", "14-02-2027", "–"),
+    ]

@@ -64,7 +64,7 @@ class Appendix:
     subtitle: str
     reconstruction: str  # "Rekonstruktion: data fastfrosset …, dateret …" or ""
     header_left: str  # municipality · plan
-    header_right: str  # the report
+    header_right: str  # the report ("Bilag 3 · Status BLU 24.11.2026")
     footer: str  # the report's date (and the reconstruction)
     deadline: str  # the restoration deadline at the report's date ("" without case data)
     key_messages: list[str]
@@ -140,7 +140,9 @@ def appendix(
         + f" · status pr. {dated}",
         reconstruction=report.reconstruction_label,
         header_left=" · ".join(part for part in (municipality, plan_title) if part),
-        header_right=title,
+        header_right=(
+            f"Bilag {report.appendix_number} · {title}" if report.appendix_number else title
+        ),
         footer=footer,
         deadline=restoration_sentence(report),
         key_messages=report.key_messages,
@@ -265,19 +267,26 @@ def build_pdf(content: Appendix) -> bytes:
     pdf.add_page()
     family = pdf.body_family
     pdf.set_font(family, "B", 10)
-    pdf.multi_cell(0, 5, content.label, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5, content.label, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(family, "B", 20)
-    pdf.multi_cell(0, 10, content.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 10, content.title, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(family, size=10)
-    pdf.multi_cell(0, 5.5, content.subtitle, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5.5, content.subtitle, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(3)
     if content.reconstruction:
         pdf.set_font(family, "B", 10)
         pdf.set_fill_color(0xFF, 0xF4, 0xD6)
         pdf.multi_cell(
-            0, 6, content.reconstruction, border=1, fill=True, padding=2,
-            new_x="LMARGIN", new_y="NEXT",
-        )  # fmt: skip
+            0,
+            6,
+            content.reconstruction,
+            border=1,
+            fill=True,
+            padding=2,
+            new_x="LMARGIN",
+            new_y="NEXT",
+            align="L",
+        )
         pdf.set_font(family, size=10)
         pdf.set_fill_color(255, 255, 255)
         pdf.ln(2)
@@ -287,20 +296,20 @@ def build_pdf(content: Appendix) -> bytes:
             pdf.add_page()  # a heading never stands alone at the foot of a page
         pdf.ln(2)
         pdf.set_font(family, "B", size)
-        pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT", align="L")
         pdf.set_font(family, size=10)
 
     if content.deadline:
         heading("Genopretning af sager", keep=25)
-        pdf.multi_cell(0, 5.5, content.deadline, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5.5, content.deadline, new_x="LMARGIN", new_y="NEXT", align="L")
     heading("5 pointer", keep=25)
     for number, message in enumerate(content.key_messages, start=1):
-        pdf.multi_cell(0, 5.5, f"{number}. {message}", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5.5, f"{number}. {message}", new_x="LMARGIN", new_y="NEXT", align="L")
         pdf.ln(1)
     if content.sentences:
         heading("Siden sidste statusrapport", keep=25)
         for sentence in content.sentences:
-            pdf.multi_cell(0, 5.5, f"• {sentence}", new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5.5, f"• {sentence}", new_x="LMARGIN", new_y="NEXT", align="L")
     chart_width = 165
     with Image.open(io.BytesIO(content.chart)) as chart:
         chart_height = chart_width * chart.height / chart.width

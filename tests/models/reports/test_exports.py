@@ -164,7 +164,7 @@ OBS_NOTE = "Forsinket: leverandøren har udskudt leverancen til februar."
 RECONSTRUCTION = "Rekonstruktion: data fastfrosset {frozen}, dateret 1. november 2026"
 HEADER = (
     "Faxe Kommune · Udviklings- og genopretningsplan på familieområdet",
-    "Status BLU 24.11.2026",
+    "Bilag 3 · Status BLU 24.11.2026",
 )
 
 

@@ -584,7 +584,13 @@ def snapshot_group() -> None:
 @snapshot_group.command("create", help="Opret en statusrapport med planens status nu.")
 @click.argument("name", metavar="NAVN", help='rapportens navn, fx "Status BLU 29.9.2025"')
 @click.option("--date", "taken_on", type=IsoDate(), help="rapportens dato (udelades: i dag)")
-def snapshot_create_command(name: str, taken_on: dt.date | None) -> None:
+@click.option(
+    "--rekonstruktion",
+    "reconstruction",
+    is_flag=True,
+    help="rapporten dateres før i dag (--date), men fryser dagens data",
+)
+def snapshot_create_command(name: str, taken_on: dt.date | None, reconstruction: bool) -> None:
     """Freeze the current state under a name."""
     from models.core.db import session_scope
     from models.core.time import today_local
@@ -593,7 +599,12 @@ def snapshot_create_command(name: str, taken_on: dt.date | None) -> None:
     today = today_local()
     with session_scope(writing_engine(), write=True) as session:
         snapshot = create_snapshot(
-            session, actor=operator(), name=name, taken_on=taken_on or today, today=today
+            session,
+            actor=operator(),
+            name=name,
+            taken_on=taken_on or today,
+            today=today,
+            reconstruction=reconstruction,
         )
     click.echo(f"Statusrapporten «{snapshot.name}» er oprettet.")
 
@@ -611,13 +622,16 @@ def snapshot_list_command() -> None:
 
 @snapshot_group.command("delete", help="Slet en statusrapport.")
 @click.argument("name", metavar="NAVN", help="rapportens navn")
-def snapshot_delete_command(name: str) -> None:
+@click.option(
+    "--grund", "reason", required=True, help="hvorfor rapporten slettes (gemmes i loggen)"
+)
+def snapshot_delete_command(name: str, reason: str) -> None:
     """Delete a snapshot (audited)."""
     from models.core.db import session_scope
     from models.reports.snapshots import delete_snapshot
 
     with session_scope(writing_engine(), write=True) as session:
-        delete_snapshot(session, actor=operator(), name=name)
+        delete_snapshot(session, actor=operator(), name=name, confirmation=name, reason=reason)
     click.echo(f"Statusrapporten «{name}» er slettet.")
 
 
@@ -656,7 +670,12 @@ def export_report_command(snapshot: str | None, compare: str | None, fmt: str, o
     else:
         from models.reports.document import appendix, build_docx, build_pdf
 
-        content = appendix(report, comparison, plan.municipality if plan else "")
+        content = appendix(
+            report,
+            comparison,
+            plan.municipality if plan else "",
+            plan_title=plan.title if plan else "",
+        )
         data = build_docx(content) if fmt == "docx" else build_pdf(content)
     write_file(out, data)
     click.echo(f"{out} er skrevet ({len(data) // 1024} kB).")

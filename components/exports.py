@@ -51,11 +51,19 @@ def status_workbook_xlsx(theme_codes: tuple[str, ...]) -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _report_files(name: str, against: str | None, today: dt.date, revision: object) -> ReportFiles:
+def _report_files(
+    name: str, against: str | None, today: dt.date, author: str, revision: object
+) -> ReportFiles:
     report, comparison = load_report_pair(name, against, today)
     with session_scope() as session:
         plan = get_plan(session)
-    content = appendix(report, comparison, plan.municipality if plan else "")
+    content = appendix(
+        report,
+        comparison,
+        plan.municipality if plan else "",
+        plan_title=plan.title if plan else "",
+        author=author,
+    )
     return ReportFiles(
         xlsx=build_report_xlsx(report, comparison),
         docx=build_docx(content),
@@ -64,9 +72,10 @@ def _report_files(name: str, against: str | None, today: dt.date, revision: obje
     )
 
 
-def report_files(name: str, against: str | None, today: dt.date) -> ReportFiles:
-    """All four exports of a report, built once per report, comparison and state of the data."""
-    return _report_files(name, against, today, current_revision())
+def report_files(name: str, against: str | None, today: dt.date, author: str) -> ReportFiles:
+    """All four exports of a report, built once per report, comparison, author (the app
+    user's name, the files' author) and state of the data."""
+    return _report_files(name, against, today, author, current_revision())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

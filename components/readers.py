@@ -48,8 +48,10 @@ from models.reports.snapshots import (
     DEFAULT_DEADLINE,
     NOW_NAME,
     Snapshot,
+    SnapshotEvent,
     StatusReport,
     current_key_messages,
+    deleted_reports,
     list_snapshots,
     load_report,
     report_now,
@@ -266,6 +268,12 @@ def load_deck(today: dt.date) -> Deck:
 def load_snapshot_list() -> list[Snapshot]:
     with session_scope() as session:
         return list_snapshots(session)
+
+
+def load_deleted_reports() -> list[SnapshotEvent]:
+    """Who deleted which report, when and why (newest first)."""
+    with session_scope() as session:
+        return deleted_reports(session)
 
 
 def _report(session: Session, name: str, today: dt.date) -> StatusReport:

@@ -14,11 +14,37 @@ KEY_SAVED = "Pointerne er gemt."
 CREATE = "Opret statusrapport"
 NAME = "Navn (fx «Status BLU 29.9.2025»)"
 DATE = "Dato"
+DATE_HELP = (
+    "Rapporten fryser data, som de er i dag, og dateres derfor i dag. En anden dato kræver, "
+    "at rapporten markeres som rekonstruktion."
+)
+RECONSTRUCTION = "Rekonstruktion: rapporten dateres før i dag"
+RECONSTRUCTION_HELP = (
+    "Brug det kun, når en rapport til en tidligere dato skal laves bagefter. Data er stadig "
+    "dagens; rapporten og alle dens filer siger tydeligt, at den er en rekonstruktion."
+)
+APPENDIX_NUMBER = "Bilagsnummer"
+APPENDIX_NUMBER_HELP = "Bilagets nummer på udvalgets dagsorden (kan udfyldes senere)."
+MEETING_ON = "Til udvalgsmødet den"
+MEETING_ON_HELP = "Mødet, bilaget skrives til (kan udfyldes senere)."
 CREATE_BUTTON = "Frys status nu"
 CREATED = "Statusrapporten «{name}» er oprettet."
 NONE = "Der er endnu ingen statusrapporter."
-LIST_COLUMNS = ("Navn", "Dato", "Fremlagt for udvalget", "Oprettet af", "Oprettet")
+LIST_COLUMNS = (
+    "Navn",
+    "Dato",
+    "Bilag",
+    "Rekonstruktion",
+    "Fremlagt for udvalget",
+    "Oprettet af",
+    "Oprettet",
+)
 NOT_PRESENTED = "nej"
+RECONSTRUCTED_ON = "ja, data fra {day}"
+APPENDIX_TITLE = "Bilagsnummer og udvalgsmøde"
+APPENDIX_HELP = "Vises i Word- og PDF-bilagets titel, fx «Bilag 3 til mødet 12. maj 2027»."
+APPENDIX_SAVE = "Gem bilagsoplysninger"
+APPENDIX_SAVED = "Bilagsoplysningerne for «{name}» er gemt."
 PRESENTED_TITLE = "Fremlagt for Børn & Læringsudvalget?"
 PRESENTED_HELP = (
     "Kun rapporter, der er fremlagt for udvalget, vises som milepæle på borgermødets tidslinje "
@@ -45,4 +71,13 @@ PDF = "PDF-bilag"
 PNG = "Diagram (PNG)"
 
 DELETE = "Slet rapport"
+DELETE_HELP = (
+    "En statusrapport er et dokument, der kan være sendt til udvalget. Sletningen gemmes i "
+    "loggen med dit navn, tidspunktet og begrundelsen."
+)
+DELETE_CONFIRM = "Skriv rapportens navn «{name}» for at bekræfte"
+DELETE_REASON = "Begrundelse (mindst 10 tegn; gemmes i loggen)"
+DELETE_BUTTON = "Slet rapporten endeligt"
 DELETED = "Statusrapporten «{name}» er slettet."
+DELETED_TITLE = "Slettede statusrapporter"
+DELETED_COLUMNS = ("Slettet", "Af", "Rapport", "Begrundelse")

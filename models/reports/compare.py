@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from models.core.formatting import count_da
+from models.core.formatting import NO_DATE, count_da, date_long_da, number_da
 from models.plan.status import Status
 from models.reports.snapshots import StatusReport
 
@@ -37,7 +38,7 @@ class Comparison:
     before: StatusReport
     after: StatusReport
     rows: list[ActionChangeRow]
-    restoration: list[tuple[str, object, object]]
+    restoration: list[tuple[str, str, str]]  # label, before, after (Danish text)
     sentences: dict[str, list[str]]  # theme code -> sentences; "" for the whole plan
 
 
@@ -47,6 +48,20 @@ def _listed(codes: list[str], verb: str) -> str:
     if verb == "obs":
         return f"{count_da(len(codes), 'ny Obs', 'nye Obs')} ({listed})"
     return f"{count_da(len(codes), 'handling', 'handlinger')} {verb} ({listed})"
+
+
+def restoration_value(value: object) -> str:
+    """A restoration figure as a table shows it: `1.023`, `0,25`, `14-02-2027`; `–` for none."""
+    if value is None:
+        return NO_DATE
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, int | float):
+        return number_da(value)
+    try:
+        return f"{dt.date.fromisoformat(str(value)):%d-%m-%Y}"
+    except ValueError:
+        return str(value)
 
 
 def compare(before: StatusReport, after: StatusReport) -> Comparison:
@@ -104,11 +119,15 @@ def compare(before: StatusReport, after: StatusReport) -> Comparison:
         sentences[theme] = said or [NO_STATUS_CHANGE]
     total_changed = sum(1 for row in rows if row.old_status != row.new_status)
     sentences[""] = [
-        f"Siden «{before.name}» ({before.taken_on:%d-%m-%Y}) har "
+        f"Siden «{before.name}» ({date_long_da(before.taken_on)}) har "
         f"{count_da(total_changed, 'handling', 'handlinger')} skiftet status."
     ]
     restoration = [
-        (label, before.restoration.get(key), after.restoration.get(key))
+        (
+            label,
+            restoration_value(before.restoration.get(key)),
+            restoration_value(after.restoration.get(key)),
+        )
         for key, label in RESTORATION_LABELS.items()
         if key in before.restoration or key in after.restoration
     ]

@@ -2,7 +2,10 @@
 
 A snapshot keeps every action's status, note, responsible and deadline, the restoration
 figures, the indicator values and the key messages as they were. It is never changed
-afterwards; an admin may delete one (audited).
+afterwards; an admin may delete one, typing its name and giving a reason (audited).
+
+A report is a record: it is dated the day it freezes the data, unless the editor marks it as a
+reconstruction (a report made afterwards for an earlier date), which every export then says.
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ DEFAULT_DEADLINE = dt.date(2026, 6, 30)  # the plan's, before the plan is loaded
 PRESENTED_BEFORE = dt.timedelta(days=31)
 KEY_MESSAGE_COUNT = 5
 MAX_KEY_MESSAGE = 600
+MAX_REASON = 500
+MIN_REASON = 10
+MAX_APPENDIX_NUMBER = 999
 # The committee's "5 pointer" of 29 Sept 2025 (../shared/seeds/001_...txt), the starting text.
 SEED_KEY_MESSAGES = (
     "Der er udarbejdet genopretningsplaner i alle relevante sager. Familierne er orienteret om "
@@ -94,6 +100,17 @@ class Snapshot(SQLModel, table=True):
     indicators: list[dict[str, Any]] = Field(default_factory=list, sa_column=sa.Column(sa.JSON))
     presented_on: dt.date | None = None
     """The committee meeting the report was presented at; only such reports are milestones."""
+    appendix_number: int | None = None
+    """The appendix ("Bilag 3") the report is to the committee's agenda, if known."""
+    meeting_on: dt.date | None = None
+    """The committee meeting the report is written for (the appendix's title), if known."""
+    reconstruction: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    """Dated earlier than the day it froze the data (`created_at`): made afterwards."""
+
+    @property
+    def frozen_on(self) -> dt.date:
+        """The (local) day the report froze the data."""
+        return local_date(self.created_at)
 
 
 class SnapshotAction(ActionContent, table=True):
@@ -135,6 +152,8 @@ class SnapshotEvent(SQLModel, table=True):
     username: str = Field(max_length=64)
     event: str = Field(max_length=16)
     name: str = Field(max_length=120)
+    reason: str | None = Field(default=None, max_length=MAX_REASON)
+    """Why the report was deleted (deletions since revision 0008)."""
 
 
 CONTENT_FIELDS = frozenset(ActionContent.model_fields)
@@ -287,15 +306,54 @@ def current_state(session: Session, *, today: dt.date) -> tuple[list[SnapshotAct
     return actions, _restoration_figures(session, today, target), indicators
 
 
+def _check_appendix(
+    appendix_number: int | None, meeting_on: dt.date | None, taken_on: dt.date
+) -> None:
+    if appendix_number is not None and not 1 <= appendix_number <= MAX_APPENDIX_NUMBER:
+        raise SnapshotError(f"Bilagsnummeret skal være mellem 1 og {MAX_APPENDIX_NUMBER}.")
+    if meeting_on is not None and meeting_on < taken_on:
+        raise SnapshotError(
+            f"Mødedatoen {date_long_da(meeting_on)} ligger før rapportens dato "
+            f"({date_long_da(taken_on)})."
+        )
+
+
 @guards_texts(SnapshotError)
 def create_snapshot(
-    session: Session, *, actor: Actor, name: str, taken_on: dt.date, today: dt.date
+    session: Session,
+    *,
+    actor: Actor,
+    name: str,
+    taken_on: dt.date,
+    today: dt.date,
+    reconstruction: bool = False,
+    appendix_number: int | None = None,
+    meeting_on: dt.date | None = None,
 ) -> Snapshot:
-    """Freeze the current state under `name` (editors and admins)."""
+    """Freeze the current state under `name` (editors and admins).
+
+    The report is dated `taken_on`, which must be today (the day the data is frozen) unless
+    the editor marks it as a `reconstruction`: a report made today for an earlier date."""
     authorize(session, actor, EDIT_PLAN)
     name = " ".join(name.split())
     if not name:
         raise SnapshotError("Statusrapporten skal have et navn.")
+    if taken_on > today:
+        raise SnapshotError(
+            f"Rapportens dato {date_long_da(taken_on)} ligger i fremtiden; en statusrapport "
+            "fryser data, som de er i dag."
+        )
+    if taken_on != today and not reconstruction:
+        raise SnapshotError(
+            f"Rapporten fryser data, som de er i dag ({date_long_da(today)}), men er dateret "
+            f"{date_long_da(taken_on)}. Dater den i dag, eller markér den som rekonstruktion."
+        )
+    if reconstruction and taken_on == today:
+        raise SnapshotError(
+            "En rekonstruktion dateres før i dag; en rapport dateret i dag er ikke en "
+            "rekonstruktion."
+        )
+    _check_appendix(appendix_number, meeting_on, taken_on)
     if session.exec(select(Snapshot).where(Snapshot.name == name)).first():
         raise SnapshotError(f"Der findes allerede en statusrapport med navnet '{name}'.")
     actions, restoration, indicators = current_state(session, today=taken_on)
@@ -306,6 +364,9 @@ def create_snapshot(
         key_messages=current_key_messages(session),
         restoration=restoration,
         indicators=indicators,
+        reconstruction=reconstruction,
+        appendix_number=appendix_number,
+        meeting_on=meeting_on,
     )
     session.add(snapshot)
     session.flush()
@@ -317,15 +378,90 @@ def create_snapshot(
     return snapshot
 
 
-def delete_snapshot(session: Session, *, actor: Actor, name: str) -> None:
-    """Delete a snapshot (admins only); audited."""
-    authorize(session, actor, MANAGE_USERS)
+def _snapshot(session: Session, name: str) -> Snapshot:
     snapshot = session.exec(select(Snapshot).where(Snapshot.name == name)).first()
     if snapshot is None:
         raise SnapshotError(f"Statusrapporten '{name}' findes ikke.")
+    return snapshot
+
+
+@guards_texts(SnapshotError)
+def delete_snapshot(
+    session: Session, *, actor: Actor, name: str, confirmation: str, reason: str
+) -> None:
+    """Delete a snapshot (admins only): the admin types the report's name as `confirmation`
+    and gives a `reason`; who, when, which report and why are kept in `snapshot_event`."""
+    authorize(session, actor, MANAGE_USERS)
+    snapshot = _snapshot(session, name)
+    if " ".join(confirmation.split()) != snapshot.name:
+        raise SnapshotError(
+            f"Skriv rapportens navn «{snapshot.name}» præcis for at bekræfte sletningen."
+        )
+    reason = " ".join(reason.split())
+    if len(reason) < MIN_REASON:
+        raise SnapshotError(
+            f"Skriv hvorfor rapporten slettes (mindst {MIN_REASON} tegn); begrundelsen gemmes."
+        )
+    if len(reason) > MAX_REASON:
+        raise SnapshotError(f"Begrundelsen må højst være {MAX_REASON} tegn.")
     session.exec(sa.delete(SnapshotAction).where(SnapshotAction.snapshot_id == snapshot.id))
     session.delete(snapshot)
-    session.add(SnapshotEvent(username=actor.username, event="deleted", name=name))
+    session.add(
+        SnapshotEvent(username=actor.username, event="deleted", name=snapshot.name, reason=reason)
+    )
+
+
+def deleted_reports(session: Session) -> list[SnapshotEvent]:
+    """Every deletion of a report (who, when, which, why), newest first."""
+    return list(
+        session.exec(
+            select(SnapshotEvent)
+            .where(SnapshotEvent.event == "deleted")
+            .order_by(SnapshotEvent.occurred_at.desc(), SnapshotEvent.id.desc())  # type: ignore[attr-defined]
+        )
+    )
+
+
+def set_appendix_details(
+    session: Session,
+    *,
+    actor: Actor,
+    name: str,
+    appendix_number: int | None,
+    meeting_on: dt.date | None,
+) -> Snapshot:
+    """Set (or clear) the appendix number and the meeting a report is written for (editors
+    and admins); audited. The frozen content does not change."""
+    authorize(session, actor, EDIT_PLAN)
+    snapshot = _snapshot(session, name)
+    _check_appendix(appendix_number, meeting_on, snapshot.taken_on)
+    snapshot.appendix_number, snapshot.meeting_on = appendix_number, meeting_on
+    session.add(snapshot)
+    session.add(
+        SnapshotEvent(
+            username=actor.username,
+            event="appendix",
+            name=snapshot.name,
+            reason=appendix_label(appendix_number, meeting_on),
+        )
+    )
+    return snapshot
+
+
+def appendix_label(appendix_number: int | None, meeting_on: dt.date | None) -> str:
+    """`Bilag 3 til mødet 12. maj 2027`; `Bilag 3`; `Bilag til mødet 12. maj 2027`; `Bilag`."""
+    label = "Bilag" if appendix_number is None else f"Bilag {appendix_number}"
+    if meeting_on is not None:
+        label += f" til mødet {date_long_da(meeting_on)}"
+    return label
+
+
+def reconstruction_label(taken_on: dt.date, frozen_on: dt.date) -> str:
+    """`Rekonstruktion: data fastfrosset 6. december 2026, dateret 1. november 2026`."""
+    return (
+        f"Rekonstruktion: data fastfrosset {date_long_da(frozen_on)}, "
+        f"dateret {date_long_da(taken_on)}"
+    )
 
 
 def mark_presented(
@@ -385,6 +521,22 @@ class StatusReport:
     restoration: dict[str, Any]
     indicators: list[dict[str, Any]]
     key_messages: list[str]
+    frozen_on: dt.date | None = None
+    """The day the data was frozen (None: the state now, not frozen)."""
+    reconstruction: bool = False
+    appendix_number: int | None = None
+    meeting_on: dt.date | None = None
+
+    @property
+    def reconstruction_label(self) -> str:
+        """The reconstruction's dates in words ("" for a report dated the day it froze)."""
+        if not self.reconstruction or self.frozen_on is None:
+            return ""
+        return reconstruction_label(self.taken_on, self.frozen_on)
+
+    @property
+    def appendix_label(self) -> str:
+        return appendix_label(self.appendix_number, self.meeting_on)
 
     def restoration_target(self) -> DeadlineTarget | None:
         """The restoration deadline as the report knew it (None before the figures had it)."""
@@ -407,9 +559,7 @@ class StatusReport:
 
 
 def load_report(session: Session, name: str) -> StatusReport:
-    snapshot = session.exec(select(Snapshot).where(Snapshot.name == name)).first()
-    if snapshot is None:
-        raise SnapshotError(f"Statusrapporten '{name}' findes ikke.")
+    snapshot = _snapshot(session, name)
     actions = list(
         session.exec(
             select(SnapshotAction)
@@ -424,6 +574,10 @@ def load_report(session: Session, name: str) -> StatusReport:
         dict(snapshot.restoration),
         list(snapshot.indicators),
         list(snapshot.key_messages),
+        frozen_on=snapshot.frozen_on,
+        reconstruction=snapshot.reconstruction,
+        appendix_number=snapshot.appendix_number,
+        meeting_on=snapshot.meeting_on,
     )
 
 

@@ -73,7 +73,8 @@ def build_report_xlsx(report: StatusReport, comparison: Comparison | None = None
     _append(overview, [report.name, f"{report.taken_on:%d-%m-%Y}"])
     overview["A1"].font = Font(bold=True, size=14)
     columns = (("Tema", 50), *((s.value, 16) for s in STATUS_ORDER), ("I alt", 8))
-    _append(overview, [])
+    _append(overview, [report.reconstruction_label] if report.reconstruction_label else [])
+    overview["A2"].font = Font(bold=True, color="8A4B00")
     _append(overview, [name for name, _ in columns])
     for index, (_, width) in enumerate(columns, start=1):
         overview.cell(row=3, column=index).font = Font(bold=True)

@@ -335,6 +335,7 @@ def test_report_names_and_key_messages_are_inert_on_the_reports_page_and_the_sli
             name=REPORT_PLANTED,
             taken_on=today - dt.timedelta(days=30),
             today=today,
+            reconstruction=True,
         )
         assert snapshot.name == REPORT_PLANTED
 

@@ -9,7 +9,13 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from tests.browser.conftest import ARTIFACTS, log_in, wait_for_app
+from models.auth.users import Actor, Role
+from models.core.db import session_scope
+from models.core.formatting import date_long_da
+from models.core.time import today_local
+from models.reports.snapshots import create_snapshot
+from tests.browser.conftest import ARTIFACTS, log_in, submit, wait_for_app
+from tests.browser.test_auth_journeys import choose_option
 from tests.browser.test_editing_journeys import edit_cell, open_editor, save
 
 if TYPE_CHECKING:
@@ -55,5 +61,49 @@ def test_snapshot_compare_and_download(page: Page, app_server: Server) -> None:
         page.get_by_role("button", name="Word-bilag (.docx)").click()
     document = Document(io.BytesIO(docx_download.value.path().read_bytes()))
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
-    assert "Bilag: Status nu" in text
+    assert text.startswith(f"Bilag\nStatus pr. {date_long_da(today_local())}\n")
     assert "Tema E: 1 handling er afsluttet/implementeret (E.1.1)" in text
+    assert document.core_properties.author == "Erik"  # the app user who made the file
+
+
+def test_an_admin_deletes_a_report_by_typing_its_name_and_a_reason(
+    page: Page, app_server: Server
+) -> None:
+    """No one-click delete: the admin types the report's name and why, and the deletion is
+    listed with who and why."""
+    name = "Prøve til sletning"
+    engine = app_server.engine()
+    try:
+        with session_scope(engine, write=True) as session:
+            create_snapshot(
+                session,
+                actor=Actor("erik", Role.editor),
+                name=name,
+                taken_on=today_local(),
+                today=today_local(),
+            )
+    finally:
+        engine.dispose()
+    log_in(page, app_server.url, "hanna")
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Statusrapporter").click()
+    wait_for_app(page)
+    choose_option(page, page.get_by_test_id("stSelectbox").first, name)
+    wait_for_app(page)
+    page.get_by_test_id("stExpander").get_by_text("Slet rapport", exact=True).click()
+    form = page.get_by_test_id("stForm").filter(has_text="Slet rapporten endeligt")
+    form.get_by_label(f"Skriv rapportens navn «{name}» for at bekræfte").fill("Prøve")
+    form.get_by_label("Begrundelse (mindst 10 tegn; gemmes i loggen)").fill("Lavet for at øve")
+    submit(page, form.get_by_role("button", name="Slet rapporten endeligt"))
+    expect(
+        page.get_by_text(f"Skriv rapportens navn «{name}» præcis for at bekræfte sletningen.")
+    ).to_be_visible()
+
+    form.get_by_label(f"Skriv rapportens navn «{name}» for at bekræfte").fill(name)
+    submit(page, form.get_by_role("button", name="Slet rapporten endeligt"))
+    expect(page.get_by_text(f"Statusrapporten «{name}» er slettet.")).to_be_visible()
+    page.get_by_test_id("stExpander").filter(has_text="Slettede statusrapporter").click()
+    deleted = page.get_by_test_id("stExpander").filter(has_text="Slettede statusrapporter")
+    expect(deleted.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(deleted.get_by_text("Lavet for at øve")).to_be_attached()  # drawn on a canvas
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report_deleted.png"), full_page=True)

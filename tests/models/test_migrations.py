@@ -608,11 +608,80 @@ def test_revision_0007_lets_a_release_database_hold_weekly_reviews(release_url: 
             items = review_items(session, review.id)
         assert items
         assert review.figures["obs"] == EXPECTED["actions_by_status"]["Obs"]  # release's edits
+        with engine.begin() as connection:  # the later revisions first
+            command.downgrade(migrations.alembic_config(connection), "0007")
         before = {table: d for table, d in describe(engine).items() if "review" not in table}
 
         upgrade_to_revision_below(engine, "0007")
 
         assert describe(engine) == before
+    finally:
+        engine.dispose()
+
+
+# --- revision 0008: reports as records ------------------------------------------------------
+
+
+def test_revision_0008_marks_back_dated_reports_as_reconstructions_and_keeps_deletion_reasons(
+    release_url: str,
+) -> None:
+    """Release 0's report (dated the day it was made) stays a plain report; one dated a month
+    before the day it was made becomes a reconstruction. Deleting then needs the name and a
+    reason, which the audit keeps beside the release's events; downgrading to 0007 removes the
+    new columns and nothing else."""
+    from models.reports.snapshots import SnapshotEvent, delete_snapshot, load_report
+
+    engine = create_db_engine(release_url)
+    kept = EXPECTED["snapshot_names"][0]
+    try:
+        with bootstrap._migration_transaction(engine) as connection:
+            command.stamp(migrations.alembic_config(connection), "0001")
+            command.upgrade(migrations.alembic_config(connection), "0007")
+        with engine.begin() as connection:
+            connection.execute(
+                sa.text(
+                    "INSERT INTO snapshot (name, taken_on, created_at, created_by, key_messages,"
+                    " restoration, indicators) SELECT 'Bagud', :day, created_at, created_by,"
+                    " key_messages, restoration, indicators FROM snapshot WHERE name = :kept"
+                ),
+                {"day": dt.date(2025, 10, 20), "kept": kept},
+            )
+        before = {t: d for t, d in describe(engine).items() if not t.startswith("snapshot")}
+        events_before = count(engine, "snapshot_event")
+
+        upgrade_to(engine, "0008")
+
+        with Session(engine) as session:
+            assert load_report(session, kept).reconstruction is False
+            back_dated = load_report(session, "Bagud")
+            assert (back_dated.reconstruction, back_dated.appendix_number) == (True, None)
+            assert back_dated.reconstruction_label == (
+                "Rekonstruktion: data fastfrosset 20. november 2025, dateret 20. oktober 2025"
+            )
+            reasons = {e.reason for e in session.exec(select(SnapshotEvent))}
+            assert reasons == {None}
+        hanna = Actor("hanna", Role.admin)
+        with session_scope(engine, write=True) as session:
+            delete_snapshot(
+                session, actor=hanna, name="Bagud", confirmation="Bagud", reason="Oprettet ved fejl"
+            )
+        with Session(engine) as session:
+            last = session.exec(select(SnapshotEvent).order_by(SnapshotEvent.id.desc())).first()
+        assert (last.username, last.event, last.name, last.reason) == (
+            "hanna",
+            "deleted",
+            "Bagud",
+            "Oprettet ved fejl",
+        )
+        assert count(engine, "snapshot_event") == events_before + 1
+
+        upgrade_to_revision_below(engine, "0008")
+
+        assert {t: d for t, d in describe(engine).items() if not t.startswith("snapshot")} == (
+            before
+        )
+        assert "reconstruction" not in columns(engine, "snapshot")
+        assert "reason" not in columns(engine, "snapshot_event")
     finally:
         engine.dispose()
 

@@ -1,0 +1,31 @@
+"""Every chart on a page comes with its text alternative: the sentence as the chart's name
+and, one click away, the sentence and the figures as a table."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.apptest import run_app
+
+SHOW = "Vis tallene bag diagrammet"
+
+
+def _charts(at: AppTest) -> list:
+    return list(at.get("vega_lite_chart"))
+
+
+def test_the_overviews_charts_are_named_by_their_figures(users: None) -> None:
+    at = run_app(username="vera")
+    charts = _charts(at)
+    assert len(charts) == 2
+    names = [chart.proto.alt for chart in charts]
+    assert names[0].startswith("Tema A: ")
+    assert " afsluttet, " in names[0]
+    assert names[1].startswith("Tidslinje over ")
+    figures = [e for e in at.expander if e.label == SHOW]
+    assert len(figures) == 2
+    assert figures[0].markdown[0].value.startswith("Tema A: ")
+    assert len(figures[0].table) == 1
+    table = figures[0].table[0].value
+    assert list(table.columns)[:2] == ["Tema", "Afsluttet/implementeret"]
+    assert len(table) == 6  # themes A–F

@@ -13,19 +13,42 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components.safe_text import inert
+from components.safe_text import inert_html as escape
+from components.status_html import PLAN_CSS
 from components.texts import charts as texts
 from models.plan.queries import ThemeSummary
 from models.plan.status_chart import status_by_theme_chart as build_chart
 from models.plan.status_chart import status_by_theme_table, status_by_theme_text, status_color_scale
 
 TEXT_COLOR = "#31333F"  # Streamlit's body text, 12.6:1 on white
+FIGURES_CSS = PLAN_CSS + (
+    "<style>.chart-figures { max-height: 26rem; overflow: auto; }"
+    ".chart-figures:focus-visible { outline: 2px solid #0072B2; }</style>"
+)
 
 __all__ = [
+    "figures_table",
     "show_chart",
     "status_by_theme_chart",
     "status_by_theme_figures",
     "status_color_scale",
 ]
+
+
+def figures_table(table: pd.DataFrame, caption: str) -> str:
+    """`table` as an HTML table (every cell escaped: the cells hold user text), in a region
+    that scrolls when long and can be scrolled with the keyboard."""
+    head = "".join(f'<th scope="col">{escape(column)}</th>' for column in table.columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{escape(value)}</td>" for value in row) + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    return (
+        f"{FIGURES_CSS}"
+        f'<div class="chart-figures" role="region" tabindex="0" aria-label="{escape(caption)}">'
+        f'<table class="plan-actions"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
 
 
 def show_chart(
@@ -37,13 +60,13 @@ def show_chart(
     """`chart` across the width of `where` (the page by default), described by `text`, with
     `text` and `table` in an expander below it."""
     where = where if where is not None else st.container()
-    # The marks, axes and legends stay out of the accessibility tree: the sentence says it all
-    # (and an empty layer would be an unnamed "graphics-symbol"). Axis and legend labels in
-    # the text colour, not Streamlit's light grey (3.8:1).
     # Streamlit's `alt` names the chart; a description of the chart's own (exports carry one)
     # would only make Streamlit warn that `alt` overrides it.
     chart = chart.copy()
     chart.description = alt.Undefined
+    # The marks, axes and legends stay out of the accessibility tree: the sentence says it all
+    # (and an empty layer would be an unnamed "graphics-symbol"). Axis and legend labels in
+    # the text colour, not Streamlit's light grey (3.8:1).
     described = (
         chart.configure_mark(aria=False)
         .configure_axis(aria=False, labelColor=TEXT_COLOR, titleColor=TEXT_COLOR)
@@ -52,7 +75,7 @@ def show_chart(
     where.altair_chart(described, width="stretch", alt=text)
     with where.expander(texts.SHOW_FIGURES):
         st.markdown(inert(text))
-        st.table(table, hide_index=True)
+        st.html(figures_table(table, texts.SHOW_FIGURES))
 
 
 def _rows(summaries: list[ThemeSummary]) -> list[tuple[str, dict]]:

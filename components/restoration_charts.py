@@ -141,18 +141,21 @@ def _value(value: float) -> str:
 
 
 def burn_down_figures(report: RestorationReport) -> tuple[str, pd.DataFrame]:
-    """The burn-down's sentence (first and latest week, the deadline, the projection) and its
-    weekly figures."""
+    """The burn-down's sentence (first and latest week, the ideal line, the projection) and
+    its weekly figures."""
     if not report.burn_down:
         return "", pd.DataFrame(columns=list(texts.BURN_DOWN_COLUMNS))
-    ideal = dict(report.ideal)
     text = texts.BURN_DOWN.format(
         first_value=_value(report.burn_down[0][1]),
         first_date=date_da(report.burn_down[0][0]),
         last_value=_value(report.burn_down[-1][1]),
         last_date=date_da(report.burn_down[-1][0]),
-        deadline=date_da(report.deadline),
     )
+    if report.ideal:
+        start, total = report.ideal[0]
+        text += texts.BURN_DOWN_IDEAL.format(
+            total=_value(total), start=date_da(start), deadline=date_da(report.deadline)
+        )
     head = report.headline
     if head.open_steps:
         text += (
@@ -161,10 +164,7 @@ def burn_down_figures(report: RestorationReport) -> tuple[str, pd.DataFrame]:
             else texts.BURN_DOWN_NO_PROJECTION
         )
     table = pd.DataFrame(
-        [
-            (date_da(day), _value(value), _value(ideal[day]) if day in ideal else "–")
-            for day, value in report.burn_down
-        ],
+        [(date_da(day), _value(value)) for day, value in report.burn_down],
         columns=list(texts.BURN_DOWN_COLUMNS),
     )
     return text, table

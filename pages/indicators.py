@@ -33,7 +33,7 @@ from models.indicators.service import IndicatorCard, record_measurement
 STATUS_STYLE = {
     TargetStatus.on_target: ("#009E73", "#1A1A1A", "✓"),
     TargetStatus.near: ("#E69F00", "#1A1A1A", "≈"),
-    TargetStatus.off_target: ("#D55E00", "#FFFFFF", "✗"),
+    TargetStatus.off_target: ("#D55E00", "#000000", "✗"),  # white on vermillion: 3.9:1
     TargetStatus.no_target: ("#BBBBBB", "#1A1A1A", "–"),
     TargetStatus.no_current_target: ("#BBBBBB", "#1A1A1A", "–"),
     TargetStatus.before_target: ("#BBBBBB", "#1A1A1A", "–"),

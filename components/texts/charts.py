@@ -17,11 +17,12 @@ ACTIONS = ("handling", "handlinger")
 # The restoration page
 BURN_DOWN = (
     "Åbne manglende sagsskridt pr. uge: {first_value} den {first_date}, {last_value} den "
-    "{last_date}. Ideel kurs: 0 ved fristen {deadline}."
+    "{last_date}."
 )
+BURN_DOWN_IDEAL = " Ideel kurs: fra {total} den {start} til 0 ved fristen {deadline}."
 BURN_DOWN_PROJECTION = " Med tempoet fra de sidste 4 uger er de sidste sagsskridt lukket {date}."
 BURN_DOWN_NO_PROJECTION = " Med tempoet fra de sidste 4 uger bliver de ikke lukket."
-BURN_DOWN_COLUMNS = ("Uge", "Åbne sagsskridt", "Ideel kurs mod fristen")
+BURN_DOWN_COLUMNS = ("Uge", "Åbne sagsskridt")
 BURN_UP = (
     "Fuldt genoprettede sager: {last_value} af {cases} den {last_date} "
     "({first_value} den {first_date})."

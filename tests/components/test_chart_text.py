@@ -77,7 +77,7 @@ REPORT = RestorationReport(
     headline=HEADLINE,
     burn_down=[(dt.date(2026, 2, 16), 1050), (dt.date(2026, 2, 23), 45), (TODAY, 40)],
     burn_up=[(dt.date(2026, 2, 16), 100), (dt.date(2026, 2, 23), 250), (TODAY, 300)],
-    ideal=[(dt.date(2026, 2, 23), 44.6), (TODAY, 38.2)],
+    ideal=[(dt.date(2026, 2, 16), 1050.0), (dt.date(2026, 9, 30), 0.0)],
     open_by_type={"Børnesamtale": 12, "Handleplan": 28},
 )
 CARD = IndicatorCard(
@@ -148,17 +148,17 @@ def test_the_timeline_text_counts_actions_by_status_with_today_and_the_deadlines
     ]
 
 
-def test_the_burn_down_text_gives_first_and_latest_week_deadline_and_projection() -> None:
+def test_the_burn_down_text_gives_first_and_latest_week_ideal_and_projection() -> None:
     text, table = burn_down_figures(REPORT)
     assert text == (
         "Åbne manglende sagsskridt pr. uge: 1.050 den 16. feb. 2026, 40 den 2. mar. 2026. "
-        "Ideel kurs: 0 ved fristen 30. sep. 2026. Med tempoet fra de sidste 4 uger er de "
-        "sidste sagsskridt lukket 11. maj 2026."
+        "Ideel kurs: fra 1.050 den 16. feb. 2026 til 0 ved fristen 30. sep. 2026. Med tempoet "
+        "fra de sidste 4 uger er de sidste sagsskridt lukket 11. maj 2026."
     )
     assert table.values.tolist() == [
-        ["16. feb. 2026", "1.050", "–"],
-        ["23. feb. 2026", "45", "45"],
-        ["2. mar. 2026", "40", "38"],
+        ["16. feb. 2026", "1.050"],
+        ["23. feb. 2026", "45"],
+        ["2. mar. 2026", "40"],
     ]
 
 
@@ -183,3 +183,18 @@ def test_the_indicator_text_lists_the_measurements_and_the_target() -> None:
         ["30. jun. 2025", "120", "Første måling"],
         ["31. dec. 2025", "1.015,5", "–"],
     ]
+
+
+def test_the_figures_table_is_a_real_table_with_every_cell_escaped() -> None:
+    from components.charts import figures_table
+
+    _, table = timeline_figures(
+        [TimelineItem("A", "A.1", "A.1.9", "<b>Fed</b> [link](x)", None, TODAY, Status.done, "")],
+        TODAY,
+        TARGET,
+    )
+    html = figures_table(table, "Tallene")
+    assert '<th scope="col">Nr.</th>' in html
+    assert "<td>&lt;b&gt;Fed&lt;/b&gt; [link](x)</td>" in html
+    assert "<b>Fed</b>" not in html
+    assert 'role="region" tabindex="0" aria-label="Tallene"' in html

@@ -16,9 +16,11 @@ from components.safe_text import inert
 from components.safe_text import inert_html as escape
 from components.status_html import PLAN_CSS
 from components.texts import charts as texts
+from models.core.small_counts import shown_count
 from models.plan.queries import ThemeSummary
 from models.plan.status_chart import status_by_theme_chart as build_chart
 from models.plan.status_chart import status_by_theme_table, status_by_theme_text, status_color_scale
+from models.presentation.aggregates import ThemeBar
 
 TEXT_COLOR = "#31333F"  # Streamlit's body text, 12.6:1 on white
 FIGURES_CSS = PLAN_CSS + (
@@ -32,6 +34,7 @@ __all__ = [
     "status_by_theme_chart",
     "status_by_theme_figures",
     "status_color_scale",
+    "theme_bars_figures",
 ]
 
 
@@ -91,3 +94,13 @@ def status_by_theme_figures(summaries: list[ThemeSummary]) -> tuple[str, pd.Data
     """The chart's text alternative: its sentence and its table."""
     rows = _rows(summaries)
     return status_by_theme_text(rows), status_by_theme_table(rows)
+
+
+def theme_bars_figures(bars: list[ThemeBar]) -> tuple[str, pd.DataFrame]:
+    """The text alternative of the public status chart (`Status i tal`): its counts as the
+    chart shows them, "under 5" included."""
+    rows = [(f"{bar.code}: {bar.title}", bar.counts) for bar in bars]
+    return (
+        status_by_theme_text(rows, label=shown_count),  # type: ignore[arg-type]
+        status_by_theme_table(rows, label=shown_count),  # type: ignore[arg-type]
+    )

@@ -102,7 +102,7 @@ class DanishHtmlMiddleware:
         async def rewriting_send(message: Message) -> None:
             nonlocal start
             if message["type"] == "http.response.start":
-                if _is_html(list(message.get("headers", []))):
+                if message.get("status") == 200 and _is_html(list(message.get("headers", []))):
                     start = message  # held back until the body is complete
                     return
                 await send(message)

@@ -6,6 +6,7 @@ a count under 5 is shown as "under 5" and never sent as a number (see models.pre
 
 import streamlit as st
 
+from components.charts import show_chart, theme_bars_figures
 from components.readers import load_deck, load_plan
 from components.shell import require_shell
 from components.texts import common
@@ -27,6 +28,7 @@ totals = status_totals(deck.themes)
 columns = st.columns(len(totals))
 for column, (status, shown) in zip(columns, totals, strict=True):
     column.metric(status.value, shown, help=t.AT_LEAST_HELP if shown.startswith(AT_LEAST) else None)
-st.altair_chart(
-    theme_bars(deck.themes, font_size=14, step=40, width=None, label_limit=420), width="stretch"
+show_chart(
+    theme_bars(deck.themes, font_size=14, step=40, width=None, label_limit=420),
+    *theme_bars_figures(deck.themes),
 )

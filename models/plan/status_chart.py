@@ -80,13 +80,14 @@ def status_by_theme_text(rows: Sequence[ThemeRow], label: Callable[[int], str] =
 def status_by_theme_table(
     rows: Sequence[ThemeRow], label: Callable[[int], str] = number_da
 ) -> pd.DataFrame:
-    """The chart's figures as a table: a row per theme, a column per status and the total."""
+    """The chart's figures as a table: a row per theme, a column per status and the total
+    ("–" where a count is withheld, None, as small counts are on public pages)."""
     return pd.DataFrame(
         [
             {
                 THEME: theme,
                 **{status.value: label(counts.get(status, 0)) for status in STATUS_WORDS},
-                TOTAL: label(sum(counts.values())),
+                TOTAL: "–" if None in counts.values() else label(sum(counts.values())),
             }
             for theme, counts in rows
         ]

@@ -198,3 +198,19 @@ def test_the_figures_table_is_a_real_table_with_every_cell_escaped() -> None:
     assert "<td>&lt;b&gt;Fed&lt;/b&gt; [link](x)</td>" in html
     assert "<b>Fed</b>" not in html
     assert 'role="region" tabindex="0" aria-label="Tallene"' in html
+
+
+def test_the_public_chart_text_keeps_small_counts_withheld() -> None:
+    from components.charts import theme_bars_figures
+    from models.presentation.aggregates import ThemeBar
+
+    bars = [
+        ThemeBar(
+            "A",
+            "Sagsbehandling",
+            {Status.upcoming: 19, Status.in_progress: 5, Status.attention: 0, Status.done: None},
+        )
+    ]
+    text, table = theme_bars_figures(bars)
+    assert text == "Tema A: Sagsbehandling – under 5 afsluttet, 5 i gang, 0 obs, 19 kommende."
+    assert table.values.tolist() == [["A: Sagsbehandling", "under 5", "5", "0", "19", "–"]]

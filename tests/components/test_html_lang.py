@@ -25,8 +25,12 @@ from components.html_lang import (
 INDEX = Path(file_util.get_static_dir()) / "index.html"
 
 
-def _get(app, path: str, *, method: str = "GET", gzip: bool = True) -> tuple[dict, bytes]:
+def _get(
+    app, path: str, *, method: str = "GET", gzip: bool = True, etag: bytes | None = None
+) -> tuple[dict, bytes]:
     headers = [(b"host", b"testserver")]
+    if etag is not None:
+        headers.append((b"if-none-match", etag))
     if gzip:
         headers.append((b"accept-encoding", b"gzip, deflate"))
     scope = {
@@ -114,3 +118,14 @@ def test_a_head_request_gets_headers_only() -> None:
 def test_app_py_serves_its_pages_through_the_middleware() -> None:
     source = (Path(__file__).resolve().parents[2] / "app.py").read_text(encoding="utf-8")
     assert "middleware=[Middleware(DanishHtmlMiddleware)]" in source
+
+
+def test_a_revalidation_gets_its_not_modified_untouched() -> None:
+    app = DanishHtmlMiddleware(create_streamlit_static_handler(str(INDEX.parent), None))
+    start, _ = _get(app, "/")
+    etag = _header(start, b"etag")
+    assert etag is not None
+    start, body = _get(app, "/", etag=etag)
+    assert start["status"] == 304
+    assert body == b""
+    assert _header(start, b"content-length") in (None, b"0")

@@ -30,3 +30,12 @@ def test_the_overviews_charts_are_named_by_their_figures(users: None) -> None:
     ]
     assert table.count("<tr>") == 1 + 6  # the header and themes A–F
     assert "Afsluttet/implementeret</th>" in table
+
+
+def test_status_i_tal_names_its_chart_as_shown(users: None) -> None:
+    at = run_app(username="pia")
+    at.switch_page("pages/status_figures.py")
+    at.run()
+    (chart,) = _charts(at)
+    assert chart.proto.alt.startswith("Tema A: ")
+    assert [e.label for e in at.expander].count(SHOW) == 1

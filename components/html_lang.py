@@ -38,7 +38,7 @@ HEAD_END = b"</head>"
 # Rules that must hold on every page before any script has run.
 CAPTION_COLOR = "#595C66"
 A11Y_CSS = f"""
-[data-testid="stHeaderActionElements"] {{ display: none !important; }}
+[data-testid="stHeaderActionElements"] a[href^="#"] {{ display: none !important; }}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{
   color: {CAPTION_COLOR} !important; opacity: 1 !important; }}
 """

@@ -165,10 +165,13 @@ _TABBABLE = """() => [...document.querySelectorAll(
     && getComputedStyle(el).visibility !== "hidden").length"""
 
 
-def test_the_keyboard_reaches_content_first_and_passes_through(page: Page, app_url: str) -> None:
-    """Tab from the top of the overview: no heading anchor takes a stop, the first heading's
+@pytest.mark.parametrize("username", ["vera", "pia"])  # the overview; the deck's first slide
+def test_the_keyboard_reaches_content_first_and_passes_through(
+    page: Page, app_url: str, username: str
+) -> None:
+    """Tab from the top of the user's start page: no heading anchor takes a stop, the page's
     content is reached, and focus moves on through the whole page (no element keeps it)."""
-    log_in(page, app_url, "vera")
+    log_in(page, app_url, username)
     wait_for_app(page)
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     tabbable = page.evaluate(_TABBABLE)

@@ -1,8 +1,8 @@
 """Entry point: `streamlit run app.py`.
 
 Streamlit finds `app` below and serves it (`st.App`): Streamlit's own server plus the login
-cookie routes. It then runs this file as the script of every browser session, where
-`__name__` is "__main__".
+cookie routes, its HTML page marked as Danish (`components.html_lang`). It then runs this file
+as the script of every browser session, where `__name__` is "__main__".
 """
 
 import streamlit as st
@@ -23,6 +23,9 @@ if __name__ == "__main__":
     with shell_run(state):
         page.run()
 else:
+    from starlette.middleware import Middleware
+
+    from components.html_lang import DanishHtmlMiddleware
     from components.login_routes import ROUTES
 
-    app = st.App(__file__, routes=ROUTES)
+    app = st.App(__file__, routes=ROUTES, middleware=[Middleware(DanishHtmlMiddleware)])

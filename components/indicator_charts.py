@@ -5,6 +5,9 @@ A date less precise than a day is placed in the middle of its month, quarter or 
 axis spans whole calendar years. A target
 that does not apply today (historical or coming) is not drawn: it is not what the values are
 judged against.
+
+`indicator_figures` is the chart's text alternative: the measurements and the target in a
+sentence, and the measurements as a table.
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from components.texts import charts as texts
 from models.core.chart_axes import number_axis
-from models.indicators.rules import Direction
+from models.indicators.rules import Direction, unit_text
 from models.indicators.service import IndicatorCard
 
 TARGET_COLOR = "#009E73"
@@ -56,7 +60,7 @@ def indicator_chart(card: IndicatorCard) -> alt.LayerChart:
         band = pd.DataFrame({"lav": [target.low], "høj": [target.high]})
         layers.append(
             alt.Chart(band)
-            .mark_rect(color=TARGET_COLOR, opacity=0.18)
+            .mark_rect(color=TARGET_COLOR, fillOpacity=0.18, stroke=TARGET_COLOR, strokeDash=[6, 4])
             .encode(y="lav:Q", y2="høj:Q")
         )
     elif target is not None:
@@ -72,3 +76,18 @@ def indicator_chart(card: IndicatorCard) -> alt.LayerChart:
         base.mark_point(color=VALUE_COLOR, filled=True, size=80),
     ]
     return alt.layer(*layers).properties(height=200)
+
+
+def indicator_figures(card: IndicatorCard) -> tuple[str, pd.DataFrame]:
+    unit = unit_text(card.unit)
+    figures = "; ".join(
+        f"{m.date_text}: {m.value_text}{f' {unit}' if unit else ''}" for m in card.measurements
+    )
+    text = texts.INDICATOR.format(name=card.name, figures=figures)
+    if card.current_target is not None:
+        text += texts.INDICATOR_TARGET.format(target=card.current_target.describe(card.unit))
+    table = pd.DataFrame(
+        [(m.date_text, m.value_text, m.comment or "–") for m in card.measurements],
+        columns=list(texts.INDICATOR_COLUMNS),
+    )
+    return text, table

@@ -8,12 +8,16 @@ import altair as alt
 import pandas as pd
 
 from components.charts import status_color_scale
+from components.texts import charts as texts
 from models.core.chart_axes import month_axis
 from models.core.deadlines import DeadlineTarget
-from models.core.formatting import date_da
+from models.core.formatting import count_da, date_da, number_da
 from models.plan.overview import TimelineItem
+from models.plan.status_chart import STATUS_WORDS
 
 ROW_PX = 17
+DEADLINE_COLOR = "#CC79A7"  # Okabe–Ito reddish purple, 3.1:1 on white
+ORIGINAL_DEADLINE_COLOR = "#8A8A8A"
 
 
 def timeline_frame(items: list[TimelineItem]) -> pd.DataFrame:
@@ -36,6 +40,40 @@ def timeline_frame(items: list[TimelineItem]) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def timeline_figures(
+    items: list[TimelineItem], today: dt.date, target: DeadlineTarget
+) -> tuple[str, pd.DataFrame]:
+    """The timeline's text alternative: how many actions from when to when, by status, with
+    today and the deadline; and every action's period and status as a table."""
+    days = [day for item in items for day in (item.start, item.end) if day is not None]
+    statuses = ", ".join(
+        f"{number_da(sum(item.status is status for item in items))} {word}"
+        for status, word in STATUS_WORDS.items()
+    )
+    text = texts.TIMELINE.format(
+        actions=count_da(len(items), *texts.ACTIONS),
+        first=date_da(min(days, default=None)),
+        last=date_da(max(days, default=None)),
+        statuses=statuses,
+        today=date_da(today),
+        deadline=date_da(target.current),
+    )
+    if target.moved:
+        text += texts.TIMELINE_MOVED.format(original=date_da(target.original))
+    frame = timeline_frame(items)
+    table = pd.DataFrame(
+        {
+            column: frame[source] if len(frame) else []
+            for column, source in zip(
+                texts.TIMELINE_COLUMNS,
+                ("Nr", "Handling", "Periode", "Status", "Ansvarlig"),
+                strict=True,
+            )
+        }
+    )
+    return text, table
 
 
 def timeline_chart(
@@ -85,7 +123,8 @@ def timeline_chart(
             "mærke": f"Genopretningsfrist ({date_da(target.current)})",
         },
     ]
-    colours = ["#1A1A1A", "#D55E00"]
+    # The deadline in reddish purple: vermillion is the Obs bars' colour.
+    colours = ["#1A1A1A", DEADLINE_COLOR]
     if target.moved:
         rows.append(
             {
@@ -93,7 +132,7 @@ def timeline_chart(
                 "mærke": f"Oprindelig genopretningsfrist ({date_da(target.original)})",
             }
         )
-        colours.append("#8A8A8A")
+        colours.append(ORIGINAL_DEADLINE_COLOR)
     marks = pd.DataFrame(rows)
     rules = (
         alt.Chart(marks)

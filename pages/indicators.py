@@ -7,8 +7,9 @@ import datetime as dt
 
 import streamlit as st
 
+from components.charts import show_chart
 from components.commands import flash, run_command, show_flash
-from components.indicator_charts import indicator_chart
+from components.indicator_charts import indicator_chart, indicator_figures
 from components.readers import load_indicator_cards
 from components.safe_text import inert, inert_html
 from components.shell import current_actor, require_shell
@@ -32,7 +33,7 @@ from models.indicators.service import IndicatorCard, record_measurement
 STATUS_STYLE = {
     TargetStatus.on_target: ("#009E73", "#1A1A1A", "✓"),
     TargetStatus.near: ("#E69F00", "#1A1A1A", "≈"),
-    TargetStatus.off_target: ("#D55E00", "#FFFFFF", "✗"),
+    TargetStatus.off_target: ("#D55E00", "#000000", "✗"),  # white on vermillion: 3.9:1
     TargetStatus.no_target: ("#BBBBBB", "#1A1A1A", "–"),
     TargetStatus.no_current_target: ("#BBBBBB", "#1A1A1A", "–"),
     TargetStatus.before_target: ("#BBBBBB", "#1A1A1A", "–"),
@@ -111,7 +112,7 @@ def render_card(card: IndicatorCard, actor: Actor, today: dt.date) -> None:
             )
         )
         if card.measurements:
-            st.altair_chart(indicator_chart(card), width="stretch")
+            show_chart(indicator_chart(card), *indicator_figures(card))
         st.caption(inert(card.description))
         if card.target is not None and card.target.source:
             st.caption(inert(t.TARGET_SOURCE.format(source=card.target.source)))

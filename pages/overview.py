@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from components.charts import status_by_theme_chart
+from components.charts import show_chart, status_by_theme_chart, status_by_theme_figures
 from components.navigation import theme_page_path
 from components.readers import (
     load_changes,
@@ -22,7 +22,7 @@ from components.shell import require_shell
 from components.status_html import PLAN_CSS, attention_table, status_badge
 from components.texts import common, restoration
 from components.texts import overview as t
-from components.timeline_chart import timeline_chart
+from components.timeline_chart import timeline_chart, timeline_figures
 from components.widgets import choose_many
 from models.auth.users import READ_INTERNAL
 from models.core.deadlines import has_passed
@@ -104,7 +104,7 @@ st.html(f"<div>{counts} &nbsp;·&nbsp; {t.ACTIONS_TOTAL}: <b>{summary.total}</b>
 summaries = load_theme_summaries()
 st.subheader(t.STATUS_HEADING)
 chart_col, link_col = st.columns([5, 1])
-chart_col.altair_chart(status_by_theme_chart(summaries), width="stretch")
+show_chart(status_by_theme_chart(summaries), *status_by_theme_figures(summaries), where=chart_col)
 with link_col:
     st.write("")
     for theme_summary in summaries:
@@ -163,7 +163,7 @@ shown = [
     and (not owner_filter or item.responsible in owner_filter)
 ]
 if shown:
-    st.altair_chart(timeline_chart(shown, today, target), width="stretch")
+    show_chart(timeline_chart(shown, today, target), *timeline_figures(shown, today, target))
 else:
     st.info(t.TIMELINE_EMPTY)
 

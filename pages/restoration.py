@@ -4,9 +4,17 @@ import pandas as pd
 import streamlit as st
 
 from components.case_upload import render_case_upload, render_demo_controls
+from components.charts import show_chart
 from components.commands import show_flash
 from components.readers import load_restoration_report, load_restoration_target
-from components.restoration_charts import breakdown_chart, burn_down_chart, burn_up_chart
+from components.restoration_charts import (
+    breakdown_chart,
+    breakdown_figures,
+    burn_down_chart,
+    burn_down_figures,
+    burn_up_chart,
+    burn_up_figures,
+)
 from components.safe_text import inert
 from components.shell import current_actor, require_shell
 from components.texts import restoration as t
@@ -70,9 +78,9 @@ else:
             delta_arrow="off",
         )
     st.subheader(t.BURN_DOWN)
-    st.altair_chart(burn_down_chart(report), width="stretch")
+    show_chart(burn_down_chart(report), *burn_down_figures(report))
     st.subheader(t.BURN_UP)
-    st.altair_chart(burn_up_chart(report), width="stretch")
+    show_chart(burn_up_chart(report), *burn_up_figures(report))
     if head.open_steps:
         columns = st.columns(3)
         for column, (counts, title) in zip(
@@ -84,7 +92,9 @@ else:
             ],
             strict=True,
         ):
-            column.altair_chart(breakdown_chart(counts, title), width="stretch")
+            show_chart(
+                breakdown_chart(counts, title), *breakdown_figures(counts, title), where=column
+            )
     if report.overdue_total:
         with st.expander(t.OVERDUE.format(count=number_da(report.overdue_total))):
             if report.overdue_total > len(report.overdue):

@@ -7,8 +7,8 @@ exact; only counts about people (cases) are shown as "under 5", and there are no
 
 import streamlit as st
 
+from components.charts import show_chart, theme_bars_figures
 from components.readers import load_deck, load_plan
-from components.safe_text import inert
 from components.shell import require_shell
 from components.texts import common
 from components.texts import presentation as t
@@ -16,7 +16,6 @@ from models.auth.users import PRESENT
 from models.core.time import today_local
 from models.presentation.aggregates import status_totals
 from models.presentation.charts import theme_bars
-from models.presentation.slides import themes_alt_text
 
 require_shell(__file__, PRESENT)
 plan = load_plan()
@@ -31,7 +30,7 @@ columns = st.columns(len(totals))
 for column, (status, shown) in zip(columns, totals, strict=True):
     column.metric(status.value, shown)
 st.caption(t.STATUS_FIGURES_EXACT)
-st.altair_chart(
-    theme_bars(deck.themes, font_size=14, step=40, width=None, label_limit=420), width="stretch"
+show_chart(
+    theme_bars(deck.themes, font_size=14, step=40, width=None, label_limit=420),
+    *theme_bars_figures(deck.themes),
 )
-st.caption(inert(themes_alt_text(deck.themes)))

@@ -107,6 +107,8 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "status_color_scale",
             "status_by_theme_frame",
             "status_by_theme_chart",
+            "status_by_theme_text",
+            "status_by_theme_table",
         ],
         "status_workbook": [
             "WorkbookError",

@@ -21,20 +21,23 @@ STATUS_ORDER: tuple[Status, ...] = (
     Status.done,
 )
 
-# Okabe–Ito colours (colour-blind safe); the status text is always shown beside the colour.
+# Okabe–Ito colours (colour-blind safe) and a neutral grey; the status text is always shown
+# beside the colour. Every one stands out from white by at least 3:1 (WCAG 1.4.11), so a bar
+# or a badge is visible as such: hence vermillion, not Okabe–Ito's lighter orange (2.2:1), for
+# Obs, and a mid grey, not a light one (1.9:1), for Kommende opgave.
 STATUS_COLORS: dict[Status, str] = {
-    Status.upcoming: "#BBBBBB",
+    Status.upcoming: "#8C8C8C",
     Status.in_progress: "#0072B2",
-    Status.attention: "#E69F00",
+    Status.attention: "#D55E00",
     Status.done: "#009E73",
 }
 
-# Text colour on each status colour, chosen for WCAG contrast.
+# Text colour on each status colour: at least 4.5:1 against it (WCAG 1.4.3).
 STATUS_TEXT_COLORS: dict[Status, str] = {
-    Status.upcoming: "#1A1A1A",
+    Status.upcoming: "#000000",
     Status.in_progress: "#FFFFFF",
-    Status.attention: "#1A1A1A",
-    Status.done: "#1A1A1A",
+    Status.attention: "#000000",
+    Status.done: "#000000",
 }
 
 # A symbol per status, so the status reads without colour too.

@@ -2,6 +2,10 @@
 
 A stacked bar per theme in the one status palette, each segment labelled with its count
 (or whatever `label` makes of it, e.g. "under 5"). Absolute counts or shares (`normalize`).
+
+Its text alternative (WCAG 1.1.1) is `status_by_theme_text`, a Danish sentence with every
+figure, and `status_by_theme_table`, the figures as a table: the chart carries the sentence as
+its description, and the app shows both beside it.
 """
 
 from __future__ import annotations
@@ -12,12 +16,22 @@ import altair as alt
 import pandas as pd
 
 from models.core.chart_axes import number_axis
+from models.core.formatting import number_da
 from models.plan.status import STATUS_COLORS, STATUS_ORDER, STATUS_TEXT_COLORS, Status
 
 THEME = "Tema"
 STATUS = "Status"
 COUNT = "Antal handlinger"
+TOTAL = "I alt"
 ThemeRow = tuple[str, Mapping[Status, int]]  # "A: Title", counts per status
+
+# How the sentence names each status, most advanced first (the order people ask in).
+STATUS_WORDS: dict[Status, str] = {
+    Status.done: "afsluttet",
+    Status.in_progress: "i gang",
+    Status.attention: "obs",
+    Status.upcoming: "kommende",
+}
 
 
 def status_color_scale() -> alt.Scale:
@@ -49,6 +63,35 @@ def status_by_theme_frame(
                 }
             )
     return pd.DataFrame(records)
+
+
+def status_by_theme_text(rows: Sequence[ThemeRow], label: Callable[[int], str] = number_da) -> str:
+    """One sentence per theme ("A: Title") with every count, e.g. "Tema A: Title – 12 afsluttet,
+    8 i gang, 2 obs, 5 kommende." (`label` writes a count, as on the chart)."""
+    sentences = []
+    for theme, counts in rows:
+        figures = ", ".join(
+            f"{label(counts.get(status, 0))} {word}" for status, word in STATUS_WORDS.items()
+        )
+        sentences.append(f"Tema {theme} – {figures}.")
+    return " ".join(sentences)
+
+
+def status_by_theme_table(
+    rows: Sequence[ThemeRow], label: Callable[[int], str] = number_da
+) -> pd.DataFrame:
+    """The chart's figures as a table: a row per theme, a column per status and the total
+    ("–" where a count is withheld, None, as small counts are on public pages)."""
+    return pd.DataFrame(
+        [
+            {
+                THEME: theme,
+                **{status.value: label(counts.get(status, 0)) for status in STATUS_WORDS},
+                TOTAL: "–" if None in counts.values() else label(sum(counts.values())),
+            }
+            for theme, counts in rows
+        ]
+    )
 
 
 def status_by_theme_chart(
@@ -98,5 +141,7 @@ def status_by_theme_chart(
         .mark_text(dx=-6, align="right", fontSize=font_size, fontWeight="bold")
         .encode(text="tekst:N", color=alt.Color("tekstfarve:N", scale=None))
     )
-    chart = (bars + labels).properties(height=alt.Step(step))
+    chart = (bars + labels).properties(
+        height=alt.Step(step), description=status_by_theme_text(rows, label)
+    )
     return chart.properties(width=width) if width else chart

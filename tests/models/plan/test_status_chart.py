@@ -56,3 +56,38 @@ def test_shares_add_up_to_one_per_theme() -> None:
     _, _, data = _layers(status_by_theme_chart(ROWS, normalize=True))
     for theme, _ in ROWS:
         assert sum(row["andel"] for row in data if row[THEME] == theme) == pytest.approx(1)
+
+
+def test_the_text_alternative_says_every_figure_of_every_theme() -> None:
+    from models.plan.status_chart import status_by_theme_text
+
+    assert status_by_theme_text(ROWS) == (
+        "Tema A: Sagsbehandling – 7 afsluttet, 12 i gang, 0 obs, 3 kommende. "
+        "Tema C: Berigtigelse – 4 afsluttet, 0 i gang, 1 obs, 0 kommende."
+    )
+    assert "1 obs" not in status_by_theme_text(ROWS, label=shown_count)
+
+
+def test_the_chart_carries_its_sentence_as_its_description() -> None:
+    from models.plan.status_chart import status_by_theme_text
+
+    spec = status_by_theme_chart(ROWS, label=shown_count).to_dict()
+    assert spec["description"] == status_by_theme_text(ROWS, label=shown_count)
+
+
+def test_the_table_has_a_row_per_theme_and_a_column_per_status() -> None:
+    from models.plan.status_chart import TOTAL, status_by_theme_table
+
+    table = status_by_theme_table(ROWS)
+    assert list(table.columns) == [
+        THEME,
+        "Afsluttet/implementeret",
+        "I gang",
+        "Obs",
+        "Kommende opgave",
+        TOTAL,
+    ]
+    assert table.values.tolist() == [
+        ["A: Sagsbehandling", "7", "12", "0", "3", "22"],
+        ["C: Berigtigelse", "4", "0", "1", "0", "5"],
+    ]

@@ -63,7 +63,7 @@ def test_xlsx_has_an_overview_a_sheet_per_theme_and_the_comparison(reports) -> N
     assert theme_a.auto_filter.ref == theme_a.dimensions
     row = next(r for r in theme_a.iter_rows(min_row=2) if r[0].value == "A.4.1")
     status, note = row[5], row[7]
-    assert (status.value, status.fill.fgColor.rgb[-6:]) == ("Obs", "E69F00")
+    assert (status.value, status.fill.fgColor.rgb[-6:]) == ("Obs", "D55E00")
     assert (note.value, note.data_type) == ("'=1+1", "s")  # stored as text, not a formula
     comparison_rows = list(workbook["Sammenligning"].iter_rows(min_row=2, values_only=True))
     assert comparison_rows == [

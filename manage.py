@@ -763,6 +763,65 @@ def send_reminders_command(dry_run: bool) -> None:
         )
 
 
+@cli.command(
+    "backup",
+    help="Tag en backup af databasen med et manifest ved siden af, og ryd op i de gamle.\n\n"
+    "SQLite kopieres med SQLites backup-funktion (sikkert mens appen skriver), PostgreSQL med "
+    "pg_dump -Fc. Gem også de nøglefiler, kommandoen nævner: uden login-nøglen kan ingen "
+    "bruge deres gemte login efter en gendannelse.",
+)
+@click.option(
+    "--mappe",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="hvor backuppen skrives (udelades: indstillingen DASHBOARD_BACKUP_DIR)",
+)
+def backup_command(directory: Path | None) -> None:
+    """Back the configured database up, write the manifest, rotate old backups."""
+    from models.core.db import database_url
+    from models.core.errors import DomainError
+    from models.core.settings import get_settings
+    from models.operations.backup import backup_database
+
+    if _sqlite_file_missing(database_url()):
+        raise DomainError(NOT_CREATED)
+    result = backup_database(open_engine(), directory or get_settings().backup_directory)
+    rows = sum(result.manifest.row_counts.values())
+    click.echo(
+        f"Backup skrevet: {result.path} (skemarevision {result.manifest.schema_revision}, "
+        f"{rows} rækker i {len(result.manifest.row_counts)} tabeller)."
+    )
+    click.echo(f"Manifest: {result.path.name}.manifest.json")
+    for removed in result.removed:
+        click.echo(f"Slettet efter rotation: {removed.name}")
+    if result.key_files:
+        click.echo(
+            "Gem også disse nøglefiler (ikke i git): " + ", ".join(map(str, result.key_files))
+        )
+
+
+@cli.command(
+    "restore",
+    help="Gendan en backup i den konfigurerede database og tjek den mod manifestet.\n\n"
+    "En backup fra en nyere version af appen afvises; en ældre opdateres bagefter med "
+    "migreringerne. Databasen skal være tom, medmindre --erstat gives.",
+)
+@click.argument("backup", metavar="FIL", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--erstat", "replace", is_flag=True, help="overskriv en database, der ikke er tom")
+def restore_command(backup: Path, replace: bool) -> None:
+    """Restore a backup made by `backup` into the configured database."""
+    from models.operations.backup import restore_database
+
+    result = restore_database(backup, open_engine(), replace=replace)
+    rows = sum(result.manifest.row_counts.values())
+    click.echo(
+        f"Gendannet: {backup.name} fra {result.manifest.created_at} "
+        f"({rows} rækker, som manifestet siger)."
+    )
+    if result.upgrade is not None:
+        click.echo(result.upgrade.message)
+
+
 def main() -> None:
     """The script: run one command (Click ends it with SystemExit), then leave quickly."""
     try:

@@ -52,6 +52,10 @@ ENV_NAMES = {
     "smtp_password": "DASHBOARD_SMTP_PASSWORD",
     "mail_from": "DASHBOARD_MAIL_FROM",
     "public_url": "DASHBOARD_PUBLIC_URL",
+    "backup_dir": "DASHBOARD_BACKUP_DIR",
+    "backup_keep_daily": "DASHBOARD_BACKUP_KEEP_DAILY",
+    "backup_keep_weekly": "DASHBOARD_BACKUP_KEEP_WEEKLY",
+    "app_commit": "DASHBOARD_APP_COMMIT",
 }
 SECRET_FIELDS = frozenset({"cookie_key", "smtp_password"})
 """Fields whose value is never shown, not even in an error message."""
@@ -123,6 +127,14 @@ class Settings(BaseSettings):
     """The sender of the reminder e-mails, e.g. `Genopretningsplanen <dashboard@faxe.dk>`."""
     public_url: str | None = None
     """The app's address as users open it, for links in e-mails (e.g. https://dashboard.faxe.dk)."""
+    backup_dir: Path | None = None
+    """Where `manage.py backup` writes; empty means `backups/` in `data_dir`."""
+    backup_keep_daily: int = 7
+    """Rotation: keep the newest backup of each of this many most recent days …"""
+    backup_keep_weekly: int = 8
+    """… and of this many most recent ISO weeks (the newest backup is always kept)."""
+    app_commit: str | None = None
+    """The app's version for backup manifests (set when building an image; else git's HEAD)."""
 
     @classmethod
     def settings_customise_sources(
@@ -171,7 +183,14 @@ class Settings(BaseSettings):
             raise ValueError("skal være mellem 1 og 365 dage")
         return value
 
-    @field_validator("smtp_host", "smtp_username", mode="before")
+    @field_validator("backup_keep_daily", "backup_keep_weekly")
+    @classmethod
+    def _keep(cls, value: int) -> int:
+        if not 0 <= value <= 1000:
+            raise ValueError("skal være mellem 0 og 1000")
+        return value
+
+    @field_validator("smtp_host", "smtp_username", "app_commit", mode="before")
     @classmethod
     def _optional_text(cls, value: object) -> object:
         if isinstance(value, str):
@@ -254,6 +273,10 @@ class Settings(BaseSettings):
     def sqlalchemy_url(self) -> str:
         """The database URL in force: the configured one, else the SQLite file in data_dir."""
         return self.database_url or f"sqlite:///{self.data_dir / 'dashboard.db'}"
+
+    @property
+    def backup_directory(self) -> Path:
+        return self.backup_dir or self.data_dir / "backups"
 
     @property
     def cookie_key_file(self) -> Path:

@@ -1,0 +1,8 @@
+"""Operations: what an IT department runs around the app, above everything else in `models`.
+
+- `backup`: `manage.py backup` / `restore`. SQLite through the online backup API (a consistent
+  copy while the app writes, checked with `integrity_check`), PostgreSQL through `pg_dump -Fc`
+  / `pg_restore`; a manifest beside each backup (time, app commit, schema revision, row counts)
+  that a restore checks; an older backup is migrated after the restore, a newer one refused.
+- `rotation`: which backups to keep (the newest of each of the last N days and M weeks).
+"""

@@ -35,7 +35,7 @@ from models.core.word_tables import (
 )
 from models.plan.kinds import KIND_LABELS, ActionKind, rhythm_label
 from models.plan.status import STATUS_COLORS, STATUS_TEXT_COLORS, Status
-from models.reports.charts import chart_png, status_by_theme
+from models.reports.charts import chart_png, status_by_theme, status_by_theme_alt
 from models.reports.compare import NO_STATUS_CHANGE, Comparison
 from models.reports.snapshots import NOW_NAME, SnapshotAction, StatusReport
 from models.restoration.wording import deadline_sentence
@@ -71,6 +71,8 @@ class Appendix:
     sentences: list[str]
     themes: list[tuple[str, list[tuple[str, str, str, str, str]]]]  # title, rows
     chart: bytes
+    chart_text: str
+    """The chart's text alternative (Word: the picture's description; PDF: its alt text)."""
     author: str
     created: dt.datetime
 
@@ -149,6 +151,7 @@ def appendix(
         sentences=sentences,
         themes=list(themes.items()),
         chart=chart_png(status_by_theme(report)),
+        chart_text=status_by_theme_alt(report),
         author=author or municipality,
         created=now or utcnow(),
     )
@@ -200,7 +203,8 @@ def build_docx(content: Appendix) -> bytes:
         for sentence in content.sentences:
             document.add_paragraph(sentence, style="List Bullet")
     document.add_heading("Status pr. tema", level=1)
-    document.add_picture(io.BytesIO(content.chart), width=Cm(16.5))
+    picture = document.add_picture(io.BytesIO(content.chart), width=Cm(16.5))
+    picture._inline.docPr.set("descr", content.chart_text)  # what a screen reader reads
     widths = [Cm(width) for width in DOCX_COLUMNS_CM]
     for title, rows in content.themes:
         document.add_heading(title, level=2)
@@ -314,7 +318,7 @@ def build_pdf(content: Appendix) -> bytes:
     with Image.open(io.BytesIO(content.chart)) as chart:
         chart_height = chart_width * chart.height / chart.width
     heading("Status pr. tema", keep=chart_height + 12)
-    pdf.image(io.BytesIO(content.chart), w=chart_width)
+    pdf.image(io.BytesIO(content.chart), w=chart_width, alt_text=content.chart_text)
     header_style = FontFace(emphasis="BOLD", fill_color=(0xDD, 0xE3, 0xEA))
     for title, rows in content.themes:
         heading(title, 11, keep=40)

@@ -10,11 +10,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from docx import Document
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 from models.core.formatting import date_da, date_long_da, datetime_da
-from models.core.word_tables import add_table
+from models.core.word_tables import add_table, danish_a4_document
 from models.plan.status import STATUS_SYMBOLS, Status
 from models.reviews.service import (
     SECTION_ORDER,
@@ -100,11 +99,7 @@ def minutes(review: ReviewView, items: list[AgendaItem], municipality: str) -> M
 
 
 def build_minutes_docx(content: Minutes) -> bytes:
-    document = Document()
-    document.styles["Normal"].font.name = "Calibri"
-    document.styles["Normal"].font.size = Pt(10)
-    for section in document.sections:
-        section.left_margin = section.right_margin = Cm(2)
+    document = danish_a4_document()
     document.add_heading(content.title, level=0)
     if content.subtitle:
         document.add_paragraph(content.subtitle)

@@ -86,6 +86,9 @@ def test_docx_appendix_has_title_key_points_sentences_tables_and_chart(reports) 
     rows = sum(len(table.rows) - 1 for table in document.tables)
     assert rows == 87
     assert len(document.inline_shapes) == 1  # the status chart as an image
+    description = document.inline_shapes[0]._inline.docPr.get("descr")
+    assert description.startswith("Tema A: ")  # its text alternative, with the figures
+    assert " i gang, " in description
 
 
 def test_pdf_appendix_says_the_same(reports) -> None:
@@ -97,6 +100,31 @@ def test_pdf_appendix_says_the_same(reports) -> None:
     assert "1 ny Obs (A.4.1)" in text
     for code in ("A.1.1", "C.1.5", "F.4.3"):
         assert code in text
+    alt_texts = _pdf_alt_texts(reader)
+    assert len(alt_texts) == 1  # the status chart's text alternative, with the figures
+    assert alt_texts[0].startswith("Tema A: ")
+
+
+def _pdf_alt_texts(reader: PdfReader) -> list[str]:
+    """The /Alt entries of the PDF's structure tree (the images' text alternatives)."""
+    texts = []
+    pending = [reader.trailer["/Root"].get("/StructTreeRoot")]
+    while pending:
+        node = pending.pop()
+        if node is None:
+            continue
+        node = node.get_object()
+        if isinstance(node, list):
+            pending.extend(node)
+            continue
+        if not hasattr(node, "get"):
+            continue
+        if "/Alt" in node:
+            texts.append(str(node["/Alt"]))
+        kids = node.get("/K")
+        if kids is not None:
+            pending.extend(kids if isinstance(kids, list) else [kids])
+    return texts
 
 
 def test_pdf_without_the_dejavu_font_falls_back_to_latin_1(

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 from docx import Document
+from docx.oxml.ns import qn
 from sqlmodel import Session
 
 from models.auth.users import Actor
@@ -58,6 +59,11 @@ def test_the_minutes_hold_the_attendees_the_figures_and_the_decisions(
     assert c12[4] == "Drøftet: OK"
     undiscussed = [row for row in table if row[0] == "C.1.1"]
     assert undiscussed[0][2:] == ["◐ I gang", "Overskredet · Ikke bekræftet", ""]
+    # A4 and Danish, as the committee appendix (Word marks no Danish word as misspelt).
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    languages = {lang.get(qn("w:val")) for lang in document.styles.element.iter(qn("w:lang"))}
+    assert languages == {"da-DK"}
 
 
 def test_the_next_minutes_show_the_change_since_the_last_review(

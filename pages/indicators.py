@@ -18,6 +18,7 @@ from components.texts import uploads as upload_texts
 from components.uploads import (
     MEASUREMENT_UPLOAD,
     check_measurement_file,
+    choose_file,
     forget,
     problem_rows_html,
 )
@@ -140,7 +141,7 @@ def render_import(actor: Actor, today: dt.date) -> None:
     with st.expander(t.IMPORT):
         st.caption(t.IMPORT_HELP)
         key = f"measure_upload_{st.session_state.get('measure_generation', 0)}"
-        upload = st.file_uploader(upload_texts.CHOOSE_FILE, type=["csv", "xlsx"], key=key)
+        upload = choose_file(upload_texts.CHOOSE_FILE, ["csv", "xlsx"], key=key)
         if upload is None:
             forget(MEASUREMENT_UPLOAD)
             return

@@ -18,6 +18,7 @@ Import the module, not its names: `from components.texts import overview as t`, 
 - `reports`: the status-report page (Statusrapporter).
 - `presentation`: the citizen-meeting presentation (Borgermøde).
 - `uploads`: what every file upload says about a file with errors.
+- `widgets`: Danish for the texts Streamlit's own widgets and dialogs write in English.
 
 A pair such as `ACTIONS = ("handling", "handlinger")` holds a noun's singular and plural for
 `models.core.formatting.count_da`: `count_da(n, *common.ACTIONS)`.

@@ -26,6 +26,9 @@ EXACT: dict[str, str] = {
     "Choose date range": "Vælg periode",
     "Date range": "Periode",
     "Quick select a date range": "Vælg en periode hurtigt",
+    "Use arrow keys to navigate dates. Enter to select. Escape to close.": (
+        "Brug piletasterne til at gå mellem datoerne. Enter vælger. Escape lukker."
+    ),
     "Past Week": "Seneste uge",
     "Past Month": "Seneste måned",
     "Past 3 Months": "Seneste 3 måneder",
@@ -78,12 +81,15 @@ EXACT: dict[str, str] = {
     "Open": "Åbn",
     "Dismiss": "Luk",
     "Page not found": "Siden findes ikke",
+    "Skip to main content": "Gå til indholdet",
 }
 
 # Texts with a variable part: (JavaScript regular expression, replacement with $1...).
 PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^(\d+(?:\.\d+)?)\s?([KMG]B) per file$", "Højst $1 $2 pr. fil"),
     (r"^Remove (.+)$", "Fjern $1"),
+    (r"^Choose date range, (.+)$", "Vælg periode, $1"),
+    (r"^Choose date, (.+)$", "Vælg dato, $1"),
     (r"^Help for (.+)$", "Hjælp til $1"),
     (r"^day, (.+)$", "dag, $1"),
     (r"^month, (.+)$", "måned, $1"),

@@ -13,10 +13,8 @@ from __future__ import annotations
 # Whole texts (a text node or an attribute, surrounding spaces ignored): English -> Danish.
 EXACT: dict[str, str] = {
     # the file uploader
-    "Drag and drop file here": "Træk en fil hertil",
     "Drag and drop a file here": "Træk en fil hertil",
     "Drag and drop files here": "Træk filer hertil",
-    "Browse files": "Vælg fil",
     "Upload": "Vælg fil",
     "Add files": "Tilføj filer",
     "file upload": "filvalg",

@@ -18,7 +18,7 @@ from components.texts import common
 from components.uploads import choose_file, forget, once_per_file
 from components.widgets import choose_many
 from models.auth.users import EDIT_PLAN
-from models.core.formatting import count_da, datetime_da, number_da
+from models.core.formatting import count_da, datetime_long_da, number_da
 from models.plan.action_edits import FIELD_LABELS, save_action_edits
 from models.plan.status_workbook import cell_text, read_status_workbook
 
@@ -84,7 +84,7 @@ for conflict in preview.conflicts:
             code=conflict.code,
             line=conflict.line,
             who=inert(conflict.changed_by or "?"),
-            when=datetime_da(conflict.changed_at),
+            when=datetime_long_da(conflict.changed_at),
             fields=fields,
         )
     )

@@ -24,7 +24,7 @@ from components.uploads import (
 )
 from components.widgets import choose_many
 from models.auth.users import EDIT_PLAN, READ_INTERNAL, Actor
-from models.core.formatting import count_da, date_da, number_da
+from models.core.formatting import DATE_INPUT_FORMAT, count_da, date_long_da, number_da
 from models.core.time import today_local
 from models.indicators.measurement_import import apply_measurements
 from models.indicators.rules import FREQUENCY_LABELS, TargetState, TargetStatus, unit_text
@@ -48,7 +48,7 @@ def target_text(card: IndicatorCard) -> str:
     if target is None:
         return t.NO_TARGET
     described = target.describe(card.unit)
-    start, end = date_da(target.valid_from), date_da(target.valid_to)
+    start, end = date_long_da(target.valid_from), date_long_da(target.valid_to)
     if card.target_state is TargetState.historical:
         if target.for_year is not None:
             text = t.HISTORICAL.format(
@@ -121,7 +121,7 @@ def render_card(card: IndicatorCard, actor: Actor, today: dt.date) -> None:
                 st.expander(t.RECORD),
                 st.form(f"measure_{card.code}", clear_on_submit=True),
             ):
-                day = st.date_input(t.DATE, value=today, max_value=today, format="DD-MM-YYYY")
+                day = st.date_input(t.DATE, value=today, max_value=today, format=DATE_INPUT_FORMAT)
                 value = st.number_input(t.VALUE.format(unit=card.unit), value=None, step=1.0)
                 comment = st.text_input(t.COMMENT, max_chars=500)
                 if st.form_submit_button(t.SAVE):

@@ -223,16 +223,16 @@ def period_middle(day: dt.date, precision: DatePrecision) -> dt.date:
 
 
 def date_label(day: dt.date, precision: DatePrecision) -> str:
-    """A date as precisely as its source gives it: 31. dec. 2018, dec. 2018, 4. kvartal 2018,
-    2018, ca. 2019."""
+    """A date as precisely as its source gives it: 31. december 2018, december 2018,
+    4. kvartal 2018, 2018, ca. 2019."""
     from babel.dates import format_date  # Babel only where labels are made (not the CLI)
 
-    from models.core.formatting import LOCALE, date_da
+    from models.core.formatting import LOCALE, date_long_da
 
     if precision == DatePrecision.day:
-        return date_da(day)
+        return date_long_da(day)
     if precision == DatePrecision.month:
-        return format_date(day, "MMM y", locale=LOCALE)
+        return format_date(day, "MMMM y", locale=LOCALE)
     if precision == DatePrecision.quarter:
         return f"{(day.month - 1) // 3 + 1}. kvartal {day.year}"
     if precision == DatePrecision.approx_year:

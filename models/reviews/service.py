@@ -39,7 +39,7 @@ from models.core.cpr import (
     guards_texts,
 )
 from models.core.errors import DomainError
-from models.core.formatting import count_da, date_da, number_da
+from models.core.formatting import count_da, date_long_da, number_da
 from models.core.settings import get_settings
 from models.core.time import local_date, utcnow
 from models.plan.change_log import ChangeRow, list_changes
@@ -221,7 +221,7 @@ def _value(field: str, text: str) -> str:
         return "–"
     if field == "revised_end_date":
         try:
-            return date_da(dt.date.fromisoformat(text))
+            return date_long_da(dt.date.fromisoformat(text))
         except ValueError:
             return text
     return text

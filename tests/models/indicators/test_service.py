@@ -32,8 +32,8 @@ SEEDED = {
     ("sager-pr-raadgiver", "ca. 2019", "ca. 55"): "nuværende ca. 55 i gennemsnit",
     ("underretninger-pr-aar", "2014", "524"): "fra 524 i 2014 til 1023 i 2017",
     ("underretninger-pr-aar", "2017", "1.023"): "stigning på 95,2 % på 4 år",
-    ("anbragte-boern", "31. dec. 2014", "87"): "fra 87 pr. 31.12 2014 til 131 pr. 31.12 2018",
-    ("anbragte-boern", "31. dec. 2018", "131"): "stigning på 50,5 % på 4 år",
+    ("anbragte-boern", "31. december 2014", "87"): "fra 87 pr. 31.12 2014 til 131 pr. 31.12 2018",
+    ("anbragte-boern", "31. december 2018", "131"): "stigning på 50,5 % på 4 år",
     ("underretninger-under-8-aar", "2018", "36"): "I 2018 var 36 % af alle",
 }
 EMPTY = {"sagsbehandlingstid", "sygefravaer", "fratraedelser"}

@@ -27,7 +27,7 @@ from models.auth.users import EDIT_PLAN, READ_INTERNAL, Actor
 from models.core.formatting import DATE_INPUT_FORMAT, count_da, date_long_da, number_da
 from models.core.time import today_local
 from models.indicators.measurement_import import apply_measurements
-from models.indicators.rules import FREQUENCY_LABELS, TargetState, TargetStatus, unit_text
+from models.indicators.rules import FREQUENCY_LABELS, TargetState, TargetStatus, with_unit
 from models.indicators.service import IndicatorCard, record_measurement
 
 STATUS_STYLE = {
@@ -99,7 +99,7 @@ def render_card(card: IndicatorCard, actor: Actor, today: dt.date) -> None:
             st.markdown(
                 inert(
                     t.LATEST.format(
-                        value=latest.value_text, unit=unit_text(card.unit), date=latest.date_text
+                        value=with_unit(latest.value_text, card.unit), date=latest.date_text
                     )
                     + (f" · {t.TREND.format(trend=card.trend.value)}" if card.trend else "")
                 )

@@ -69,12 +69,19 @@ class TargetState(enum.StrEnum):
     historical = "historical"  # after valid_to (e.g. a superseded strategy's goal)
 
 
-UNIT_SYMBOLS = {"procent": "%"}
+UNIT_SYMBOLS = {"procent": "%", "antal": ""}
 
 
 def unit_text(unit: str) -> str:
-    """A unit as it follows a number: `%` for procent, else the unit's own word."""
+    """A unit as it follows a number: `%` for procent, nothing for a plain count (antal: "55",
+    never "55 antal"), else the unit's own word (dage, kr.)."""
     return UNIT_SYMBOLS.get(unit, unit)
+
+
+def with_unit(value_text: str, unit: str) -> str:
+    """`value_text` followed by its unit, if it has one: `50 %`, `12 dage`, `55`."""
+    shown = unit_text(unit)
+    return f"{value_text} {shown}" if shown else value_text
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from models.core.formatting import date_da, date_long_da
 from models.core.small_counts import shown_count
-from models.indicators.rules import unit_text
+from models.indicators.rules import with_unit
 from models.presentation.aggregates import Deck
 from models.restoration.wording import deadline_sentence
 
@@ -55,7 +55,7 @@ def slides(deck: Deck) -> list[Slide]:
         ]
         note = DEMO_NOTE if restoration.demo else ""
     indicator_lines = [
-        f"{item.name}: {item.value_text} {unit_text(item.unit)} ({item.date_text})"
+        f"{item.name}: {with_unit(item.value_text, item.unit)} ({item.date_text})"
         f" · mål {item.target} · {item.status}"
         for item in deck.indicators
     ]

@@ -165,7 +165,7 @@ def test_an_editor_adds_and_corrects_a_measurement_audited(seeded: Session) -> N
     ("code", "value", "day", "message"),
     [
         ("underretninger-under-8-aar", 120, D(2026, 1, 1), "En procent skal ligge mellem 0 og 100"),
-        ("anbragte-boern", -3, D(2026, 1, 1), "Et antal antal kan ikke være negativt"),
+        ("anbragte-boern", -3, D(2026, 1, 1), "Et antal kan ikke være negativt"),
         ("anbragte-boern", 12.5, D(2026, 1, 1), "Et antal skal være et helt tal"),
         ("anbragte-boern", "mange", D(2026, 1, 1), "'mange' er ikke et tal."),
         ("anbragte-boern", 90, D(2026, 12, 1), "Datoen 01-12-2026 ligger i fremtiden."),

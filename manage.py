@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 NOT_CREATED = "Databasen er ikke oprettet endnu. Kør `python manage.py init-db` først."
 HELP_OPTION = "Vis denne hjælp og afslut."
 REPORT_FORMATS = ("xlsx", "docx", "pdf")
+# list-users' columns (the role is the value `--role` takes; times as in tables: 30-11-2024 14:05)
+USERS_CSV_HEADER = ("brugernavn", "navn", "e-mail", "rolle", "aktiv", "seneste_login")
 
 
 # --- Danish help and errors -----------------------------------------------------------------
@@ -537,13 +539,16 @@ def list_users_command() -> None:
 
     with reading_session(User.__tablename__) as session:
         users = list_users(session)
+    from models.core.formatting import datetime_table_da
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["username", "name", "email", "role", "active", "last_login"])
+    writer.writerow(USERS_CSV_HEADER)
     for user in users:
-        last = user.last_login_at.isoformat() if user.last_login_at else ""
+        last = datetime_table_da(user.last_login_at) if user.last_login_at else ""
+        active = "ja" if user.active else "nej"
         writer.writerow(
-            [user.username, user.display_name, user.email or "", user.role.value, user.active, last]
+            [user.username, user.display_name, user.email or "", user.role.value, active, last]
         )
     click.echo(out.getvalue(), nl=False)
 
@@ -648,12 +653,13 @@ def snapshot_create_command(name: str, taken_on: dt.date | None) -> None:
 @snapshot_group.command("list", help="List statusrapporterne: dato og navn, nyeste først.")
 def snapshot_list_command() -> None:
     """Print the snapshots, newest first (reads only)."""
+    from models.core.formatting import date_table_da
     from models.reports.snapshots import Snapshot, list_snapshots
 
     with reading_session(Snapshot.__tablename__) as session:
         snapshots = list_snapshots(session)
     for snapshot in snapshots:
-        click.echo(f"{snapshot.taken_on.isoformat()}\t{snapshot.name}")
+        click.echo(f"{date_table_da(snapshot.taken_on)}\t{snapshot.name}")
 
 
 @snapshot_group.command("delete", help="Slet en statusrapport.")

@@ -38,7 +38,7 @@ from tests.models.reminders.smtp_server import (
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "korrekt-hest-batteri\n"
 NOT_CREATED_LINE = f"Fejl: {NOT_CREATED}\n"
-USERS_HEADER = "username,name,email,role,active,last_login"
+USERS_HEADER = "brugernavn,navn,e-mail,rolle,aktiv,seneste_login"
 # What `list-users` must not import (it needs none of it; the benchmark times the rest).
 HEAVY_MODULES = frozenset(
     {"pandas", "openpyxl", "docx", "fpdf", "pptx", "vl_convert", "altair", "streamlit", "babel"}
@@ -538,7 +538,7 @@ def test_user_management_from_the_command_line(database: str) -> None:
 
     listing = run("list-users").stdout.splitlines()
     assert listing[0] == USERS_HEADER
-    assert listing[1:] == ["bo,Bo,,editor,False,", "hanna,Hanna Levy,,admin,True,"]
+    assert listing[1:] == ["bo,Bo,,editor,nej,", "hanna,Hanna Levy,,admin,ja,"]
 
     used = run("setup-code")
     assert used.exit_code == 1
@@ -715,7 +715,7 @@ def test_status_reports_from_the_command_line(ready: str, tmp_path: Path) -> Non
 
     created = run("snapshot", "create", "Status  BLU 29.9.2025", "--date", "2025-09-29")
     assert created.stdout == "Statusrapporten «Status BLU 29.9.2025» er oprettet.\n"
-    assert run("snapshot", "list").stdout == "2025-09-29\tStatus BLU 29.9.2025\n"
+    assert run("snapshot", "list").stdout == "29-09-2025\tStatus BLU 29.9.2025\n"
     out = tmp_path / "bilag.xlsx"
     result = run("export-report", *REPORT, "--format", "xlsx", "--out", str(out))
     assert (result.exit_code, result.stderr) == (0, "")
@@ -956,5 +956,5 @@ def test_manage_runs_as_a_script_and_honours_database_url(ready: str) -> None:
     assert "  list-users      List brugere som CSV.\n" in shown.stdout
     assert "models" not in imported(shown.stderr)
     listed = script("list-users")
-    assert listed.stdout == f"{USERS_HEADER}\nskriptet,Skriptet,,admin,True,\n"
+    assert listed.stdout == f"{USERS_HEADER}\nskriptet,Skriptet,,admin,ja,\n"
     assert imported(listed.stderr).isdisjoint(HEAVY_MODULES)

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
-
 from models.core.time import local_zone
+
+# Babel is imported by the functions that need it, so that a quick command that formats only
+# table dates (`manage.py list-users`) starts without it.
 
 LOCALE = "da_DK"
 NO_DATE = "–"
-TABLE_DATE_PATTERN = "dd-MM-y"  # what the date pickers show: format="DD-MM-YYYY"
+TABLE_DATE_PATTERN = "%d-%m-%Y"  # what the date pickers show: format="DD-MM-YYYY"
 DATE_INPUT_FORMAT = "DD-MM-YYYY"  # st.date_input's spelling of the same pattern
 
 
@@ -40,6 +40,8 @@ def _local(value: dt.datetime) -> dt.datetime:
 
 def date_long_da(value: dt.date | None) -> str:
     """Prose and headings: `14. november 2024`; a dash for no date."""
+    from babel.dates import format_date
+
     return format_date(value, "d. MMMM y", locale=LOCALE) if value else NO_DATE
 
 
@@ -53,7 +55,7 @@ def datetime_long_da(value: dt.datetime | None) -> str:
 
 def date_table_da(value: dt.date | None) -> str:
     """Tables and files: `30-11-2024` (as the date pickers show it); a dash for no date."""
-    return format_date(value, TABLE_DATE_PATTERN, locale=LOCALE) if value else NO_DATE
+    return value.strftime(TABLE_DATE_PATTERN) if value else NO_DATE
 
 
 def datetime_table_da(value: dt.datetime | None) -> str:
@@ -66,11 +68,15 @@ def datetime_table_da(value: dt.datetime | None) -> str:
 
 def date_da(value: dt.date | None) -> str:
     """Earlier abbreviated form, `31. mar. 2025` (see the module docstring: being replaced)."""
+    from babel.dates import format_date
+
     return format_date(value, "d. MMM y", locale=LOCALE) if value else NO_DATE
 
 
 def datetime_da(value: dt.datetime | None) -> str:
     """Earlier abbreviated form, `3. mar. 2025 14:05` (see the module docstring)."""
+    from babel.dates import format_datetime
+
     if value is None:
         return NO_DATE
     zone = local_zone()
@@ -79,6 +85,8 @@ def datetime_da(value: dt.datetime | None) -> str:
 
 def number_da(value: float | int, decimals: int | None = None) -> str:
     """`1.234,5`; `decimals` fixes the number of decimals."""
+    from babel.numbers import format_decimal
+
     if decimals is not None:
         fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
         return format_decimal(value, format=fmt, locale=LOCALE)

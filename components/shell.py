@@ -88,7 +88,12 @@ def resume_requested_page() -> None:
 # and puts components/texts/widgets.py's Danish texts in place of the English ones as they
 # appear (text, tooltip, aria-label, placeholder). User content (markdown, our own HTML) is
 # left alone. See the README's workaround table.
-_DANISH_WIDGETS_JS = """<script>(() => {
+_DANISH_WIDGETS_JS = """<style>
+  /* the script's own element takes no room (no gap above the page's title) */
+  [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > #danish-widgets) {
+    display: none;
+  }
+</style><script id="danish-widgets">(() => {
   if (window.__danishWidgets) return;
   window.__danishWidgets = true;
   for (const [name, value] of [["language", "da-DK"], ["languages", ["da-DK", "da"]]]) {

@@ -260,7 +260,7 @@ def test_excel_round_trip_is_blocked_only_by_a_row_changed_in_the_file_and_in_th
     page.screenshot(path=str(ARTIFACTS / "excel_conflict.png"))
 
     with script_run(page):
-        page.get_by_role("button", name="Remove statusser.xlsx").click()
+        page.get_by_role("button", name="Fjern statusser.xlsx").click()
     upload(page, edited_file(downloaded, offline))
     expect(page.get_by_text("1 ændring · 86 uændrede · 0 fejl · 0 konflikter")).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "excel_preview.png"))

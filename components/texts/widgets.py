@@ -80,6 +80,12 @@ EXACT: dict[str, str] = {
     "Dismiss": "Luk",
     "Page not found": "Siden findes ikke",
     "Skip to main content": "Gå til indholdet",
+    "Running...": "Arbejder …",
+    "Please wait...": "Vent venligst …",
+    "Connection error": "Forbindelsen er afbrudt",
+    "Connection lost. Please wait for the app to reconnect, then try again.": (
+        "Forbindelsen er afbrudt. Vent, til appen har forbindelse igen, og prøv så igen."
+    ),
 }
 
 # Texts with a variable part: (JavaScript regular expression, replacement with $1...).

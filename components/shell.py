@@ -112,10 +112,13 @@ _DANISH_WIDGETS_JS = """<style>
       if (pattern === undefined) return null;
       found = trimmed.replace(pattern[0], pattern[1]);
     }
-    return text.replace(trimmed, found);
+    return text.replace(trimmed, () => found);  // a function: "$" in a text stays as it is
   };
   const ATTRIBUTES = ["aria-label", "title", "placeholder"];
-  const USER_CONTENT = "script, style, [data-testid='stMarkdownContainer'], [data-testid='stHtml']";
+  const USER_CONTENT = [
+    "script", "style", "[data-testid='stMarkdownContainer']", "[data-testid='stHtml']",
+    "[data-testid='stDataFrame'] table",  // the grid's cells, for screen readers
+  ].join(", ");
   const fixText = (node) => {
     const parent = node.parentElement;
     // Buttons write their label as markdown: a widget's own button is not user content.

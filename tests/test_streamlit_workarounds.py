@@ -91,6 +91,9 @@ def test_the_frontend_takes_its_locale_from_navigator_language() -> None:
     first weekday follow `navigator.language`, which our script sets to da-DK."""
     bundles = _frontend_bundles()
     assert "locale:window.navigator.language" in bundles
+    # The script's own element is hidden by these test ids (no gap above the page's title).
+    assert "`stElementContainer`" in bundles
+    assert "`stHtml`" in bundles
     assert '["language", "da-DK"]' in danish_widgets_script()
 
 

@@ -22,10 +22,10 @@ import datetime as dt
 import gc
 import io
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, ClassVar
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -38,48 +38,97 @@ if TYPE_CHECKING:
 NOT_CREATED = "Databasen er ikke oprettet endnu. Kør `python manage.py init-db` først."
 HELP_OPTION = "Vis denne hjælp og afslut."
 REPORT_FORMATS = ("xlsx", "docx", "pdf")
+# list-users' columns (the role is the value `--role` takes; times as in tables: 30-11-2024 14:05)
+USERS_CSV_HEADER = ("brugernavn", "navn", "e-mail", "rolle", "aktiv", "seneste_login")
 
 
 # --- Danish help and errors -----------------------------------------------------------------
 
 
-class DanishFormatter(click.HelpFormatter):
-    """Click's help layout with Danish headings."""
+# Click marks its own texts for translation (gettext's `_` and `ngettext`, bound in each of its
+# modules); these are their Danish versions, installed on Click's modules when this file is
+# imported. A text Click adds in an upgrade stays English until it is added here:
+# tests/test_manage.py scans every help page and the usual errors for English words, and
+# tests/test_streamlit_workarounds.py checks that Click still translates through these names.
+CLICK_DANISH: dict[str, str] = {
+    "Usage:": "Brug:",
+    "Options": "Tilvalg",
+    "Positional arguments": "Argumenter",
+    "Commands": "Kommandoer",
+    "Show this message and exit.": HELP_OPTION,
+    "Aborted!": "Afbrudt!",
+    "Error: {message}": "Fejl: {message}",
+    "Try '{command} {option}' for help.": "Skriv '{command} {option}' for at få hjælp.",
+    "Invalid value: {message}": "Ugyldig værdi: {message}",
+    "Invalid value for {param_hint}: {message}": "Ugyldig værdi for {param_hint}: {message}",
+    "Missing argument": "Mangler argumentet",
+    "Missing option": "Mangler tilvalget",
+    "Missing parameter": "Mangler parameteren",
+    "Missing {param_type}": "Mangler {param_type}",
+    "Missing parameter: {param_name}": "Mangler parameteren {param_name}",
+    "Missing command.": "Mangler en kommando.",
+    "No such option {name!r}.": "Tilvalget {name!r} findes ikke.",
+    "No such command {name!r}.": "Kommandoen {name!r} findes ikke.",
+    "Did you mean {possibility}?": "Mente du {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Mente du en af: {possibilities}?)",
+    "Got unexpected extra argument ({args})": "Uventet ekstra argument ({args})",
+    "Got unexpected extra arguments ({args})": "Uventede ekstra argumenter ({args})",
+    "Option {name!r} requires an argument.": "Tilvalget {name!r} skal have en værdi.",
+    "Option {name!r} requires {nargs} arguments.": "Tilvalget {name!r} skal have {nargs} værdier.",
+    "Option {name!r} does not take a value.": "Tilvalget {name!r} tager ingen værdi.",
+    "Argument {name!r} takes {nargs} values.": "Argumentet {name!r} tager {nargs} værdier.",
+    "{value!r} is not {choice}.": "{value!r} er ikke {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} er ikke en af {choices}.",
+    "Choose from:\n\t{choices}": "Vælg mellem:\n\t{choices}",
+    "{value!r} is not a valid {number_type}.": "{value!r} er ikke et gyldigt tal.",
+    "{value} is not in the range {range}.": "{value} er uden for intervallet {range}.",
+    "file": "filen",
+    "directory": "mappen",
+    "path": "stien",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} findes ikke.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} er en fil.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} er en mappe.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} kan ikke læses.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} kan ikke skrives.",
+    "Could not open file {filename!r}: {message}": "Filen {filename!r} kan ikke åbnes: {message}",
+    "Repeat for confirmation": "Gentag for at bekræfte",
+    "Error: The two entered values do not match.": "Fejl: De to indtastninger er ikke ens.",
+    "Error: invalid input": "Fejl: ugyldig indtastning",
+    "Do you want to continue?": "Vil du fortsætte?",
+    "default: {default}": "standard: {default}",
+    "env var: {var}": "miljøvariabel: {var}",
+    "(dynamic)": "(dynamisk)",
+    "required": "skal angives",
+    "deprecated": "forældet",
+    "unknown error": "ukendt fejl",
+}
+CLICK_MODULES = ("core", "exceptions", "parser", "types", "formatting", "decorators", "termui")
 
-    HEADINGS: ClassVar[dict[str, str]] = {
-        "Options": "Tilvalg",
-        "Positional arguments": "Argumenter",
-        "Commands": "Kommandoer",
-    }
 
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, "Brug: " if prefix is None else prefix)
-
-    def section(self, name: str) -> Any:
-        return super().section(self.HEADINGS.get(name, name))
-
-    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
-        rows = [(term, text.replace("[required]", "[skal angives]")) for term, text in rows]
-        super().write_dl(rows, *args, **kwargs)
+def danish_gettext(message: str) -> str:
+    return CLICK_DANISH.get(message, message)
 
 
-class DanishContext(click.Context):
-    formatter_class = DanishFormatter
+def danish_ngettext(singular: str, plural: str, count: int) -> str:
+    return danish_gettext(singular if count == 1 else plural)
 
 
-class DanishHelp:
-    """For commands and groups: Danish help headings, and a Danish text for --help itself."""
+def install_danish_click() -> None:
+    """Let Click's own texts (usage, errors, prompts) speak Danish, in this process."""
+    import importlib
 
-    context_class = DanishContext
+    for name in CLICK_MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = danish_gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = danish_ngettext  # type: ignore[attr-defined]
 
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.help = HELP_OPTION
-        return option
+
+install_danish_click()
 
 
-class DanishCommand(DanishHelp, click.Command):
+class DanishCommand(click.Command):
     """A command whose help is Danish."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -119,7 +168,7 @@ def danish_refusal(error: Exception) -> CommandFailed | None:
     return None
 
 
-class DanishGroup(DanishHelp, click.Group):
+class DanishGroup(click.Group):
     """A group of Danish commands that turns refusals into one Danish line and exit code 1."""
 
     command_class = DanishCommand
@@ -490,13 +539,16 @@ def list_users_command() -> None:
 
     with reading_session(User.__tablename__) as session:
         users = list_users(session)
+    from models.core.formatting import datetime_table_da
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["username", "name", "email", "role", "active", "last_login"])
+    writer.writerow(USERS_CSV_HEADER)
     for user in users:
-        last = user.last_login_at.isoformat() if user.last_login_at else ""
+        last = datetime_table_da(user.last_login_at) if user.last_login_at else ""
+        active = "ja" if user.active else "nej"
         writer.writerow(
-            [user.username, user.display_name, user.email or "", user.role.value, user.active, last]
+            [user.username, user.display_name, user.email or "", user.role.value, active, last]
         )
     click.echo(out.getvalue(), nl=False)
 
@@ -612,12 +664,13 @@ def snapshot_create_command(name: str, taken_on: dt.date | None, reconstruction:
 @snapshot_group.command("list", help="List statusrapporterne: dato og navn, nyeste først.")
 def snapshot_list_command() -> None:
     """Print the snapshots, newest first (reads only)."""
+    from models.core.formatting import date_table_da
     from models.reports.snapshots import Snapshot, list_snapshots
 
     with reading_session(Snapshot.__tablename__) as session:
         snapshots = list_snapshots(session)
     for snapshot in snapshots:
-        click.echo(f"{snapshot.taken_on.isoformat()}\t{snapshot.name}")
+        click.echo(f"{date_table_da(snapshot.taken_on)}\t{snapshot.name}")
 
 
 @snapshot_group.command("delete", help="Slet en statusrapport.")

@@ -28,7 +28,14 @@ from components.texts import common
 from components.texts import theme as t
 from models.auth.users import Actor, PermissionDenied
 from models.core.db import session_scope
-from models.core.formatting import count_da, date_da, datetime_da
+from models.core.formatting import (
+    DATE_INPUT_FORMAT,
+    count_da,
+    date_long_da,
+    date_table_da,
+    datetime_long_da,
+    datetime_table_da,
+)
 from models.core.time import local_date
 from models.plan.action_edits import (
     FIELD_LABELS,
@@ -89,7 +96,7 @@ def last_touched_cell(action: ActionView) -> str:
     if touched is None:
         return EMPTY
     when, who = touched
-    return t.LAST_TOUCHED_CELL.format(date=date_da(local_date(when)), user=who)
+    return t.LAST_TOUCHED_CELL.format(date=date_table_da(local_date(when)), user=who)
 
 
 def editor_frame(actions: list[ActionView]) -> pd.DataFrame:
@@ -104,7 +111,7 @@ def editor_frame(actions: list[ActionView]) -> pd.DataFrame:
             t.COL_CONFIRM: False,
             common.COL_OWNER: action.owner or "",
             common.COL_RESPONSIBLE: action.responsible,
-            common.COL_PLAN_DEADLINE: date_da(action.end_date),
+            common.COL_PLAN_DEADLINE: date_table_da(action.end_date),
             common.COL_TIMELINE_PHRASE: action.timeline or EMPTY,
             common.COL_REVISED_DEADLINE: action.revised_end_date,
             common.COL_REVISED_REASON: action.revised_reason,
@@ -191,7 +198,9 @@ def _column_config(owners: list[str]) -> dict[str, Any]:
         common.COL_RESPONSIBLE: st.column_config.TextColumn(max_chars=200, width=120),
         common.COL_PLAN_DEADLINE: st.column_config.TextColumn(width=95, disabled=True),
         common.COL_TIMELINE_PHRASE: st.column_config.TextColumn(width=180, disabled=True),
-        common.COL_REVISED_DEADLINE: st.column_config.DateColumn(format="DD-MM-YYYY", width=115),
+        common.COL_REVISED_DEADLINE: st.column_config.DateColumn(
+            format=DATE_INPUT_FORMAT, width=115
+        ),
         common.COL_REVISED_REASON: st.column_config.TextColumn(max_chars=500, width=200),
         common.COL_KIND: st.column_config.SelectboxColumn(
             options=list(KIND_LABELS.values()), required=True, width=130
@@ -210,7 +219,7 @@ def _display(value: Any) -> str:
     if isinstance(value, str) and value in RHYTHM_LABELS:
         return RHYTHM_LABELS[value]
     if isinstance(value, dt.date):
-        return date_da(value)
+        return date_long_da(value)
     return str(value) if value else EMPTY
 
 
@@ -262,7 +271,7 @@ def _show_report(report: SaveReport) -> None:
             t.CONFLICT.format(
                 code=result.code,
                 who=inert(result.last_changed_by or "?"),
-                when=datetime_da(result.last_changed_at),
+                when=datetime_long_da(result.last_changed_at),
                 current=current,
             )
         )
@@ -297,7 +306,7 @@ def _history(actions: list[ActionView], key: str) -> None:
             pd.DataFrame(
                 [
                     {
-                        common.COL_CHANGED_AT: datetime_da(row.changed_at),
+                        common.COL_CHANGED_AT: datetime_table_da(row.changed_at),
                         common.COL_USER: row.username,
                         common.COL_FIELD: row.field_label,
                         common.COL_OLD: row.old_text,

@@ -17,7 +17,14 @@ from components.safe_text import inert
 from components.texts import common
 from components.texts import restoration as t
 from components.texts import uploads as upload_texts
-from components.uploads import file_identity, forget, kept, once_per_file, problem_rows_html
+from components.uploads import (
+    choose_file,
+    file_identity,
+    forget,
+    kept,
+    once_per_file,
+    problem_rows_html,
+)
 from models.auth.users import Actor
 from models.core.db import session_scope
 from models.core.formatting import count_da, number_da
@@ -56,7 +63,7 @@ def render_case_upload(actor: Actor) -> None:
             t.TEMPLATE, template_csv(), file_name="sager-skabelon.csv", mime="text/csv"
         )
         key = f"case_upload_{st.session_state.get(_GENERATION, 0)}"
-        upload = st.file_uploader(upload_texts.CHOOSE_FILE, type=["csv", "xlsx"], key=key)
+        upload = choose_file(upload_texts.CHOOSE_FILE, ["csv", "xlsx"], key=key)
         if upload is None:
             forget(_PARSED, _SUMMARY)
             return

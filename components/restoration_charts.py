@@ -9,7 +9,7 @@ import pandas as pd
 
 from components.texts import charts as texts
 from models.core.chart_axes import month_axis, number_axis
-from models.core.formatting import date_da, number_da
+from models.core.formatting import date_long_da, date_table_da, number_da
 from models.restoration.report import RestorationReport
 
 SERIES_COLORS = {
@@ -27,10 +27,10 @@ BAR_COLOR = "#0072B2"
 def _rules(report: RestorationReport) -> alt.LayerChart:
     marks = pd.DataFrame(
         [
-            {"dato": pd.Timestamp(report.today), "mærke": f"I dag ({date_da(report.today)})"},
+            {"dato": pd.Timestamp(report.today), "mærke": f"I dag ({date_long_da(report.today)})"},
             {
                 "dato": pd.Timestamp(report.deadline),
-                "mærke": f"Frist ({date_da(report.deadline)})",
+                "mærke": f"Frist ({date_long_da(report.deadline)})",
             },
         ]
     )
@@ -147,24 +147,24 @@ def burn_down_figures(report: RestorationReport) -> tuple[str, pd.DataFrame]:
         return "", pd.DataFrame(columns=list(texts.BURN_DOWN_COLUMNS))
     text = texts.BURN_DOWN.format(
         first_value=_value(report.burn_down[0][1]),
-        first_date=date_da(report.burn_down[0][0]),
+        first_date=date_long_da(report.burn_down[0][0]),
         last_value=_value(report.burn_down[-1][1]),
-        last_date=date_da(report.burn_down[-1][0]),
+        last_date=date_long_da(report.burn_down[-1][0]),
     )
     if report.ideal:
         start, total = report.ideal[0]
         text += texts.BURN_DOWN_IDEAL.format(
-            total=_value(total), start=date_da(start), deadline=date_da(report.deadline)
+            total=_value(total), start=date_long_da(start), deadline=date_long_da(report.deadline)
         )
     head = report.headline
     if head.open_steps:
         text += (
-            texts.BURN_DOWN_PROJECTION.format(date=date_da(head.projected))
+            texts.BURN_DOWN_PROJECTION.format(date=date_long_da(head.projected))
             if head.projected is not None
             else texts.BURN_DOWN_NO_PROJECTION
         )
     table = pd.DataFrame(
-        [(date_da(day), _value(value)) for day, value in report.burn_down],
+        [(date_table_da(day), _value(value)) for day, value in report.burn_down],
         columns=list(texts.BURN_DOWN_COLUMNS),
     )
     return text, table
@@ -177,12 +177,12 @@ def burn_up_figures(report: RestorationReport) -> tuple[str, pd.DataFrame]:
     text = texts.BURN_UP.format(
         last_value=_value(report.burn_up[-1][1]),
         cases=number_da(report.cases),
-        last_date=date_da(report.burn_up[-1][0]),
+        last_date=date_long_da(report.burn_up[-1][0]),
         first_value=_value(report.burn_up[0][1]),
-        first_date=date_da(report.burn_up[0][0]),
+        first_date=date_long_da(report.burn_up[0][0]),
     )
     table = pd.DataFrame(
-        [(date_da(day), _value(value)) for day, value in report.burn_up],
+        [(date_table_da(day), _value(value)) for day, value in report.burn_up],
         columns=list(texts.BURN_UP_COLUMNS),
     )
     return text, table

@@ -6,7 +6,7 @@ import datetime as dt
 
 from components.safe_text import inert_html as escape
 from components.texts import common as texts
-from models.core.formatting import date_da
+from models.core.formatting import date_table_da
 from models.core.time import local_date
 from models.plan.kinds import ActionKind, rhythm_label
 from models.plan.overview import AttentionRow
@@ -62,12 +62,12 @@ def deadline_cell(action: ActionView, today: dt.date) -> str:
     elif action.kind == ActionKind.ongoing:
         parts = [escape(texts.DEADLINE_ONGOING)]
     elif action.deadline:
-        parts = [escape(date_da(action.deadline))]
+        parts = [escape(date_table_da(action.deadline))]
         if action.deadline_moved:
-            plan = texts.DEADLINE_PLAN.format(date=date_da(action.plan_deadline))
+            plan = texts.DEADLINE_PLAN.format(date=date_table_da(action.plan_deadline))
             parts.append(f'<br><span class="revised">{escape(plan)}</span>')
     elif action.start_date:
-        parts = [escape(texts.DEADLINE_START_ONLY.format(date=date_da(action.start_date)))]
+        parts = [escape(texts.DEADLINE_START_ONLY.format(date=date_table_da(action.start_date)))]
     else:
         parts = ["–"]
     if action.is_overdue(today):
@@ -82,7 +82,7 @@ def freshness_line(action: ActionView, today: dt.date, window_days: int) -> str:
         line = escape(texts.NEVER_TOUCHED)
     else:
         when, who = touched
-        line = escape(texts.LAST_TOUCHED.format(date=date_da(local_date(when)), user=who))
+        line = escape(texts.LAST_TOUCHED.format(date=date_table_da(local_date(when)), user=who))
     if action.is_unconfirmed(today, window_days):
         line += f' <span class="overdue-mark">⚠ {escape(texts.UNCONFIRMED_LABEL)}</span>'
     return f'<div class="meta">{line}</div>'

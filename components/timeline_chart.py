@@ -11,7 +11,7 @@ from components.charts import status_color_scale
 from components.texts import charts as texts
 from models.core.chart_axes import month_axis
 from models.core.deadlines import DeadlineTarget
-from models.core.formatting import count_da, date_da, number_da
+from models.core.formatting import count_da, date_long_da, date_table_da, number_da
 from models.plan.overview import TimelineItem
 from models.plan.status_chart import STATUS_WORDS
 
@@ -34,7 +34,7 @@ def timeline_frame(items: list[TimelineItem]) -> pd.DataFrame:
                 "Slut": pd.Timestamp(end),
                 "Status": item.status.value,
                 "Ansvarlig": item.responsible or "–",
-                "Periode": f"{date_da(item.start)} – {date_da(item.end)}",
+                "Periode": f"{date_table_da(item.start)} – {date_table_da(item.end)}",
                 "Planens frist": pd.Timestamp(item.plan_end) if item.plan_end else pd.NaT,
                 "punkt": start == end,
             }
@@ -54,14 +54,14 @@ def timeline_figures(
     )
     text = texts.TIMELINE.format(
         actions=count_da(len(items), *texts.ACTIONS),
-        first=date_da(min(days, default=None)),
-        last=date_da(max(days, default=None)),
+        first=date_long_da(min(days, default=None)),
+        last=date_long_da(max(days, default=None)),
         statuses=statuses,
-        today=date_da(today),
-        deadline=date_da(target.current),
+        today=date_long_da(today),
+        deadline=date_long_da(target.current),
     )
     if target.moved:
-        text += texts.TIMELINE_MOVED.format(original=date_da(target.original))
+        text += texts.TIMELINE_MOVED.format(original=date_long_da(target.original))
     frame = timeline_frame(items)
     table = pd.DataFrame(
         {
@@ -117,10 +117,10 @@ def timeline_chart(
         )
     )
     rows = [
-        {"dato": pd.Timestamp(today), "mærke": f"I dag ({date_da(today)})"},
+        {"dato": pd.Timestamp(today), "mærke": f"I dag ({date_long_da(today)})"},
         {
             "dato": pd.Timestamp(target.current),
-            "mærke": f"Genopretningsfrist ({date_da(target.current)})",
+            "mærke": f"Genopretningsfrist ({date_long_da(target.current)})",
         },
     ]
     # The deadline in reddish purple: vermillion is the Obs bars' colour.
@@ -129,7 +129,7 @@ def timeline_chart(
         rows.append(
             {
                 "dato": pd.Timestamp(target.original),
-                "mærke": f"Oprindelig genopretningsfrist ({date_da(target.original)})",
+                "mærke": f"Oprindelig genopretningsfrist ({date_long_da(target.original)})",
             }
         )
         colours.append(ORIGINAL_DEADLINE_COLOR)

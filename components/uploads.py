@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 import streamlit as st
+from streamlit import config as streamlit_config
 from streamlit.typing import UploadedFile
 
 from components.safe_text import inert_html as escape
@@ -22,6 +23,7 @@ from components.status_html import PLAN_CSS
 from components.texts import uploads as t
 from models.core.db import session_scope
 from models.core.errors import DomainError
+from models.core.settings import get_settings
 from models.core.uploads import Problem
 from models.indicators.measurement_import import ParsedMeasurements, parse_measurements
 from models.restoration.case_import import MAX_PROBLEMS_SHOWN
@@ -36,6 +38,25 @@ class Outcome(Generic[Result]):
 
     value: Result | None = None
     error: str | None = None
+
+
+UPLOAD_LIMIT_OPTION = "server.maxUploadSize"
+
+
+def upload_limit_mb() -> int:
+    """The one upload limit (the setting `max_upload_mb`), made Streamlit's too: the server's
+    upload route reads `server.maxUploadSize` on every request, so both refuse the same files
+    whatever .streamlit/config.toml says."""
+    limit = get_settings().max_upload_mb
+    if streamlit_config.get_option(UPLOAD_LIMIT_OPTION) != limit:
+        streamlit_config.set_option(UPLOAD_LIMIT_OPTION, limit)
+    return limit
+
+
+def choose_file(label: str, types: list[str], *, key: str | None = None) -> UploadedFile | None:
+    """The file field of every upload: one file of `types`, at most `max_upload_mb` MB (the
+    uploader says so in Danish, see components/texts/widgets.py)."""
+    return st.file_uploader(label, type=types, key=key, max_upload_size=upload_limit_mb())
 
 
 def file_identity(upload: UploadedFile) -> tuple[str, str, int]:

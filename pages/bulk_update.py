@@ -15,10 +15,10 @@ from components.safe_text import inert
 from components.shell import current_actor, require_shell
 from components.texts import bulk_update as t
 from components.texts import common
-from components.uploads import forget, once_per_file
+from components.uploads import choose_file, forget, once_per_file
 from components.widgets import choose_many
 from models.auth.users import EDIT_PLAN
-from models.core.formatting import count_da, datetime_da, number_da
+from models.core.formatting import count_da, datetime_long_da, number_da
 from models.plan.action_edits import FIELD_LABELS, save_action_edits
 from models.plan.status_workbook import cell_text, read_status_workbook
 
@@ -40,7 +40,7 @@ st.download_button(
 )
 st.divider()
 upload_key = f"bulk_upload_{st.session_state.get('bulk_generation', 0)}"
-upload = st.file_uploader(t.UPLOAD, type=["xlsx"], key=upload_key)
+upload = choose_file(t.UPLOAD, ["xlsx"], key=upload_key)
 if upload is None:
     forget(BULK_UPLOAD)
     st.stop()
@@ -84,7 +84,7 @@ for conflict in preview.conflicts:
             code=conflict.code,
             line=conflict.line,
             who=inert(conflict.changed_by or "?"),
-            when=datetime_da(conflict.changed_at),
+            when=datetime_long_da(conflict.changed_at),
             fields=fields,
         )
     )

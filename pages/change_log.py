@@ -11,7 +11,7 @@ from components.texts import change_log as t
 from components.texts import common
 from components.widgets import choose_many
 from models.auth.users import READ_INTERNAL
-from models.core.formatting import count_da, datetime_da
+from models.core.formatting import DATE_INPUT_FORMAT, count_da, date_table_da, datetime_table_da
 from models.core.time import local_day_start, today_local
 from models.plan.change_log import changes_csv
 from models.plan.status import STATUS_ORDER
@@ -25,7 +25,7 @@ period_col, theme_col, user_col, status_col = st.columns([2, 2, 2, 2])
 period = period_col.date_input(
     t.PERIOD,
     value=(today - dt.timedelta(days=DEFAULT_DAYS), today),
-    format="DD-MM-YYYY",
+    format=DATE_INPUT_FORMAT,
     max_value=today,
 )
 with theme_col:
@@ -54,7 +54,7 @@ st.dataframe(
     pd.DataFrame(
         [
             {
-                common.COL_CHANGED_AT: datetime_da(row.changed_at),
+                common.COL_CHANGED_AT: datetime_table_da(row.changed_at),
                 common.COL_USER: row.username,
                 common.COL_ACTION: f"{row.action_code} {row.action_text}",
                 common.COL_FIELD: row.field_label,
@@ -71,6 +71,6 @@ st.dataframe(
 st.download_button(
     t.DOWNLOAD,
     changes_csv(rows),
-    file_name=f"aendringslog-{start.isoformat()}-{end.isoformat()}.csv",
+    file_name=f"aendringslog-{date_table_da(start)}-{date_table_da(end)}.csv",
     mime="text/csv",
 )

@@ -8,7 +8,7 @@ from components.safe_text import inert
 from components.shell import current_actor, require_shell
 from components.texts import decisions as t
 from models.auth.users import EDIT_PLAN, READ_INTERNAL
-from models.core.formatting import date_da, datetime_da
+from models.core.formatting import DATE_INPUT_FORMAT, date_long_da, datetime_long_da
 from models.core.time import today_local
 from models.plan.decisions import decision_label, record_decision
 from models.plan.kinds import ActionKind
@@ -39,7 +39,7 @@ if actor.role in EDIT_PLAN:
         st.subheader(t.FORM_TITLE)
         left, right = st.columns(2)
         decided_on = left.date_input(
-            t.DECIDED_ON, value=today, max_value=today, format="DD-MM-YYYY", key=key("on")
+            t.DECIDED_ON, value=today, max_value=today, format=DATE_INPUT_FORMAT, key=key("on")
         )
         body = right.text_input(t.BODY, value=t.BODY_DEFAULT, key=key("body"))
         reference = st.text_input(t.REFERENCE, key=key("reference"))
@@ -49,7 +49,7 @@ if actor.role in EDIT_PLAN:
             st.date_input(
                 t.RESTORATION_DEADLINE,
                 value=None,
-                format="DD-MM-YYYY",
+                format=DATE_INPUT_FORMAT,
                 key=key("restoration_date"),
             )
             if move_restoration
@@ -65,11 +65,11 @@ if actor.role in EDIT_PLAN:
         deadlines = {}
         for code in chosen:
             action = actions[code]
-            current = date_da(action.deadline) if action.deadline else "–"
+            current = date_long_da(action.deadline)
             deadlines[code] = st.date_input(
                 t.NEW_DEADLINE.format(code=code, current=current),
                 value=None,
-                format="DD-MM-YYYY",
+                format=DATE_INPUT_FORMAT,
                 key=key(f"deadline_{code}"),
             )
         if st.button(t.SUBMIT, type="primary"):
@@ -103,15 +103,19 @@ for decision, moved in decisions:
         st.text(decision.text)
         lines = []
         if decision.restoration_deadline:
-            lines.append(t.RESTORATION_MOVED.format(date=date_da(decision.restoration_deadline)))
+            lines.append(
+                t.RESTORATION_MOVED.format(date=date_long_da(decision.restoration_deadline))
+            )
         lines += [
-            t.ACTION_MOVED.format(code=move.code, old=date_da(move.old), new=date_da(move.new))
+            t.ACTION_MOVED.format(
+                code=move.code, old=date_long_da(move.old), new=date_long_da(move.new)
+            )
             for move in moved
         ]
         if lines:
             st.markdown("\n".join(f"- {inert(line)}" for line in lines))
         st.caption(
             t.RECORDED_BY.format(
-                user=inert(decision.created_by), when=datetime_da(decision.created_at)
+                user=inert(decision.created_by), when=datetime_long_da(decision.created_at)
             )
         )

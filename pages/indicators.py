@@ -19,15 +19,16 @@ from components.texts import uploads as upload_texts
 from components.uploads import (
     MEASUREMENT_UPLOAD,
     check_measurement_file,
+    choose_file,
     forget,
     problem_rows_html,
 )
 from components.widgets import choose_many
 from models.auth.users import EDIT_PLAN, READ_INTERNAL, Actor
-from models.core.formatting import count_da, date_da, number_da
+from models.core.formatting import DATE_INPUT_FORMAT, count_da, date_long_da, number_da
 from models.core.time import today_local
 from models.indicators.measurement_import import apply_measurements
-from models.indicators.rules import FREQUENCY_LABELS, TargetState, TargetStatus, unit_text
+from models.indicators.rules import FREQUENCY_LABELS, TargetState, TargetStatus, with_unit
 from models.indicators.service import IndicatorCard, record_measurement
 
 STATUS_STYLE = {
@@ -48,7 +49,7 @@ def target_text(card: IndicatorCard) -> str:
     if target is None:
         return t.NO_TARGET
     described = target.describe(card.unit)
-    start, end = date_da(target.valid_from), date_da(target.valid_to)
+    start, end = date_long_da(target.valid_from), date_long_da(target.valid_to)
     if card.target_state is TargetState.historical:
         if target.for_year is not None:
             text = t.HISTORICAL.format(
@@ -99,7 +100,7 @@ def render_card(card: IndicatorCard, actor: Actor, today: dt.date) -> None:
             st.markdown(
                 inert(
                     t.LATEST.format(
-                        value=latest.value_text, unit=unit_text(card.unit), date=latest.date_text
+                        value=with_unit(latest.value_text, card.unit), date=latest.date_text
                     )
                     + (f" · {t.TREND.format(trend=card.trend.value)}" if card.trend else "")
                 )
@@ -121,7 +122,7 @@ def render_card(card: IndicatorCard, actor: Actor, today: dt.date) -> None:
                 st.expander(t.RECORD),
                 st.form(f"measure_{card.code}", clear_on_submit=True),
             ):
-                day = st.date_input(t.DATE, value=today, max_value=today, format="DD-MM-YYYY")
+                day = st.date_input(t.DATE, value=today, max_value=today, format=DATE_INPUT_FORMAT)
                 value = st.number_input(t.VALUE.format(unit=card.unit), value=None, step=1.0)
                 comment = st.text_input(t.COMMENT, max_chars=500)
                 if st.form_submit_button(t.SAVE):
@@ -141,7 +142,7 @@ def render_import(actor: Actor, today: dt.date) -> None:
     with st.expander(t.IMPORT):
         st.caption(t.IMPORT_HELP)
         key = f"measure_upload_{st.session_state.get('measure_generation', 0)}"
-        upload = st.file_uploader(upload_texts.CHOOSE_FILE, type=["csv", "xlsx"], key=key)
+        upload = choose_file(upload_texts.CHOOSE_FILE, ["csv", "xlsx"], key=key)
         if upload is None:
             forget(MEASUREMENT_UPLOAD)
             return

@@ -26,7 +26,7 @@ from components.timeline_chart import timeline_chart, timeline_figures
 from components.widgets import choose_many
 from models.auth.users import READ_INTERNAL
 from models.core.deadlines import has_passed
-from models.core.formatting import count_da, date_da, date_long_da, number_da
+from models.core.formatting import DATE_INPUT_FORMAT, count_da, date_long_da, number_da
 from models.core.settings import get_settings
 from models.core.time import local_day_start, today_local
 from models.plan.overview import (
@@ -87,7 +87,9 @@ with cols[3]:
         verdict = restoration.ON_TRACK if head.beats_deadline else restoration.BEHIND
         if head.projected is not None:
             st.markdown(
-                t.RESTORATION_FORECAST.format(date=date_da(head.projected), verdict=verdict.lower())
+                t.RESTORATION_FORECAST.format(
+                    date=date_long_da(head.projected), verdict=verdict.lower()
+                )
             )
         st.caption(
             t.RESTORATION_OPEN.format(
@@ -132,7 +134,7 @@ st.subheader(t.SINCE)
 period = st.date_input(
     t.SINCE_PERIOD,
     value=(today - dt.timedelta(days=7), today),
-    format="DD-MM-YYYY",
+    format=DATE_INPUT_FORMAT,
     max_value=today,
     key="overview_period",
 )

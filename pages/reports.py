@@ -18,7 +18,7 @@ from components.shell import current_actor, current_auth, require_shell
 from components.texts import common
 from components.texts import reports as t
 from models.auth.users import EDIT_PLAN, MANAGE_USERS, READ_INTERNAL
-from models.core.formatting import date_da, datetime_da
+from models.core.formatting import DATE_INPUT_FORMAT, date_long_da, date_table_da, datetime_table_da
 from models.core.time import today_local
 from models.reports.compare import NO_STATUS_CHANGE
 from models.reports.snapshots import (
@@ -41,7 +41,7 @@ def show_deleted() -> None:
             st.dataframe(
                 pd.DataFrame(
                     [
-                        (datetime_da(e.occurred_at), e.username, e.name, e.reason or "–")
+                        (datetime_table_da(e.occurred_at), e.username, e.name, e.reason or "–")
                         for e in deleted
                     ],
                     columns=list(t.DELETED_COLUMNS),
@@ -70,7 +70,7 @@ if actor.role in EDIT_PLAN:
     with st.expander(t.CREATE, expanded=not snapshots), st.form("create_snapshot"):
         name = st.text_input(t.NAME)
         taken_on = st.date_input(
-            t.DATE, value=today, max_value=today, format="DD-MM-YYYY", help=t.DATE_HELP
+            t.DATE, value=today, max_value=today, format=DATE_INPUT_FORMAT, help=t.DATE_HELP
         )
         reconstruction = st.checkbox(t.RECONSTRUCTION, help=t.RECONSTRUCTION_HELP)
         number_column, meeting_column = st.columns(2)
@@ -83,7 +83,7 @@ if actor.role in EDIT_PLAN:
             help=t.APPENDIX_NUMBER_HELP,
         )
         meeting_on = meeting_column.date_input(
-            t.MEETING_ON, value=None, format="DD-MM-YYYY", help=t.MEETING_ON_HELP
+            t.MEETING_ON, value=None, format=DATE_INPUT_FORMAT, help=t.MEETING_ON_HELP
         )
         if st.form_submit_button(t.CREATE_BUTTON, type="primary"):
             run_command(
@@ -109,14 +109,16 @@ st.dataframe(
         [
             (
                 s.name,
-                date_da(s.taken_on),
+                date_table_da(s.taken_on),
                 appendix_label(s.appendix_number, s.meeting_on)
                 if s.appendix_number or s.meeting_on
                 else "–",
-                t.RECONSTRUCTED_ON.format(day=date_da(s.frozen_on)) if s.reconstruction else "",
-                date_da(s.presented_on) if s.presented_on else t.NOT_PRESENTED,
+                t.RECONSTRUCTED_ON.format(day=date_table_da(s.frozen_on))
+                if s.reconstruction
+                else "",
+                date_table_da(s.presented_on) if s.presented_on else t.NOT_PRESENTED,
                 s.created_by,
-                datetime_da(s.created_at),
+                datetime_table_da(s.created_at),
             )
             for s in snapshots
         ],
@@ -202,7 +204,10 @@ if actor.role in EDIT_PLAN and chosen != NOW_NAME:
             key="appendix_number",
         )
         meeting_for = meeting_column.date_input(
-            t.MEETING_ON, value=snapshot.meeting_on, format="DD-MM-YYYY", key="appendix_meeting"
+            t.MEETING_ON,
+            value=snapshot.meeting_on,
+            format=DATE_INPUT_FORMAT,
+            key="appendix_meeting",
         )
         if st.form_submit_button(t.APPENDIX_SAVE):
             run_command(
@@ -223,13 +228,13 @@ if actor.role in EDIT_PLAN and chosen != NOW_NAME:
             t.MEETING_DATE,
             value=snapshot.presented_on or planned or snapshot.taken_on,
             max_value=today,
-            format="DD-MM-YYYY",
+            format=DATE_INPUT_FORMAT,
         )
         if st.form_submit_button(t.PRESENTED_SAVE):
             run_command(
                 mark_presented,
                 success=(
-                    t.PRESENTED_SAVED.format(name=chosen, date=date_da(meeting))
+                    t.PRESENTED_SAVED.format(name=chosen, date=date_long_da(meeting))
                     if presented
                     else t.UNPRESENTED_SAVED.format(name=chosen)
                 ),

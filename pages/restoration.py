@@ -20,7 +20,7 @@ from components.shell import current_actor, require_shell
 from components.texts import restoration as t
 from models.auth.users import EDIT_PLAN, MANAGE_USERS, READ_INTERNAL
 from models.core.deadlines import has_passed
-from models.core.formatting import date_da, number_da
+from models.core.formatting import date_long_da, date_table_da, number_da
 from models.core.time import today_local
 from models.restoration.wording import deadline_sentence
 
@@ -72,7 +72,7 @@ else:
         verdict = t.ON_TRACK if head.beats_deadline else t.BEHIND
         row[3].metric(
             t.PROJECTED,
-            date_da(head.projected),
+            date_long_da(head.projected),
             delta=verdict,
             delta_color="green" if head.beats_deadline else "red",
             delta_arrow="off",
@@ -102,7 +102,7 @@ else:
             st.dataframe(
                 pd.DataFrame(
                     [
-                        (s.reference, s.team, s.step_type, date_da(s.due_on), s.days_overdue)
+                        (s.reference, s.team, s.step_type, date_table_da(s.due_on), s.days_overdue)
                         for s in report.overdue
                     ],
                     columns=list(t.OVERDUE_COLUMNS),

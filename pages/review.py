@@ -11,7 +11,7 @@ from components.safe_text import inert
 from components.shell import current_actor, require_shell
 from components.texts import review as t
 from models.auth.users import READ_INTERNAL
-from models.core.formatting import date_da, date_long_da, datetime_da
+from models.core.formatting import date_long_da, date_table_da, datetime_long_da
 from models.core.settings import get_settings
 from models.core.time import today_local
 from models.reviews.service import (
@@ -38,7 +38,7 @@ def minutes_button(review: ReviewView, key: str) -> None:
     st.download_button(
         t.DOWNLOAD,
         data=review_minutes_docx(review),
-        file_name=t.MINUTES_FILE.format(date=review.held_on.isoformat()),
+        file_name=t.MINUTES_FILE.format(date=date_table_da(review.held_on)),
         mime=DOCX,
         key=key,
         on_click="ignore",
@@ -54,7 +54,7 @@ if review is None:
             t.LAST.format(
                 date=date_long_da(last.held_on),
                 user=inert(last.closed_by),
-                since=datetime_da(last.started_at),
+                since=datetime_long_da(last.started_at),
             )
         )
         minutes_button(last, "minutes_last")
@@ -78,11 +78,11 @@ if review is None:
             minutes_button(earlier, "minutes_earlier")
     st.stop()
 
-since = datetime_da(review.changes_since)
+since = datetime_long_da(review.changes_since)
 st.caption(
     t.IN_PROGRESS.format(
         date=date_long_da(review.held_on),
-        started=datetime_da(review.started_at),
+        started=datetime_long_da(review.started_at),
         user=inert(review.started_by),
     )
     + " "
@@ -105,7 +105,7 @@ for column, figure in zip(st.columns(len(review.headline)), review.headline, str
 if review.previous_held_on is None:
     st.caption(t.FIGURES_FIRST)
 else:
-    st.caption(t.FIGURES_SINCE.format(date=date_da(review.previous_held_on)))
+    st.caption(t.FIGURES_SINCE.format(date=date_long_da(review.previous_held_on)))
 
 unsaved = []
 sections = agenda_sections(load_review_items(review.id))

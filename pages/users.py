@@ -24,7 +24,7 @@ from models.auth.users import (
     set_active,
     set_role,
 )
-from models.core.formatting import count_da, datetime_da
+from models.core.formatting import count_da, datetime_table_da
 
 require_shell(__file__, MANAGE_USERS)
 actor = current_actor()
@@ -38,8 +38,8 @@ def user_table(users: list[User], owned: dict[str, list[str]]) -> pd.DataFrame:
             t.COLUMNS["email"]: user.email or "",
             t.COLUMNS["role"]: ROLE_LABELS[user.role],
             t.COLUMNS["active"]: common.YES if user.active else common.NO,
-            t.COLUMNS["created_at"]: datetime_da(user.created_at),
-            t.COLUMNS["last_login_at"]: datetime_da(user.last_login_at),
+            t.COLUMNS["created_at"]: datetime_table_da(user.created_at),
+            t.COLUMNS["last_login_at"]: datetime_table_da(user.last_login_at),
             t.COLUMNS["owns"]: ", ".join(owned.get(user.username, [])) or "–",
         }
         for user in users
@@ -152,7 +152,7 @@ with blocks:
                         t.BLOCK_COLUMNS["username"]: block.username,
                         t.BLOCK_COLUMNS["client"]: block.client or t.ALL_ADDRESSES,
                         t.BLOCK_COLUMNS["failures"]: block.failures,
-                        t.BLOCK_COLUMNS["until"]: datetime_da(block.until),
+                        t.BLOCK_COLUMNS["until"]: datetime_table_da(block.until),
                     }
                     for block in current
                 ]
@@ -175,7 +175,7 @@ with log:
         pd.DataFrame(
             [
                 {
-                    t.LOG_COLUMNS["occurred_at"]: datetime_da(event.occurred_at),
+                    t.LOG_COLUMNS["occurred_at"]: datetime_table_da(event.occurred_at),
                     t.LOG_COLUMNS["username"]: event.username,
                     t.LOG_COLUMNS["outcome"]: t.OUTCOME_LABELS[event.outcome],
                     t.LOG_COLUMNS["client"]: event.client or "",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -37,7 +38,7 @@ from tests.models.reminders.smtp_server import (
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "korrekt-hest-batteri\n"
 NOT_CREATED_LINE = f"Fejl: {NOT_CREATED}\n"
-USERS_HEADER = "username,name,email,role,active,last_login"
+USERS_HEADER = "brugernavn,navn,e-mail,rolle,aktiv,seneste_login"
 # What `list-users` must not import (it needs none of it; the benchmark times the rest).
 HEAVY_MODULES = frozenset(
     {"pandas", "openpyxl", "docx", "fpdf", "pptx", "vl_convert", "altair", "streamlit", "babel"}
@@ -190,15 +191,64 @@ def test_help_is_danish_for_every_command_and_option(path: str, first_line: str)
         ),
         (("snapshot", "create", "X", "--date", "2025-02-30"), "'2025-02-30' er ikke en dato som"),
         (("set-role", "bo", "chef"), "'chef' er ikke en rolle (vælg mellem admin, editor, viewer"),
-        (("export-report", "--format", "odt", "--out", "x.odt"), "'odt' is not one of"),
-        (("snapshot", "create"), "Missing argument 'NAVN'"),
+        (
+            ("export-report", "--format", "odt", "--out", "x.odt"),
+            "Fejl: Ugyldig værdi for '--format': 'odt' er ikke en af 'xlsx', 'docx', 'pdf'.",
+        ),
+        (("snapshot", "create"), "Fejl: Mangler argumentet 'NAVN'."),
+        (("nope",), "Fejl: Kommandoen 'nope' findes ikke."),
+        (("snapshot", "nope"), "Fejl: Kommandoen 'nope' findes ikke."),
+        (("list-users", "--bogus"), "Fejl: Tilvalget '--bogus' findes ikke."),
+        (("set-role", "bo", "admin", "mere"), "Fejl: Uventet ekstra argument (mere)"),
+        (("export-changes", "--since"), "Fejl: Tilvalget '--since' skal have en værdi."),
+        (("export-changes",), "Fejl: Mangler tilvalget '--since'."),
     ],
-    ids=["since", "date", "role", "format", "snapshot-name"],
+    ids=[
+        "since",
+        "date",
+        "role",
+        "format",
+        "snapshot-name",
+        "command",
+        "subcommand",
+        "option",
+        "extra",
+        "option-value",
+        "required-option",
+    ],
 )
 def test_bad_arguments_are_usage_errors(args: tuple[str, ...], message: str) -> None:
     result = run(*args)
     assert result.exit_code == 2
     assert message in result.stderr
+    assert english_words(result.stderr) == []
+
+
+# Click's own English (usage, headings, errors) that must never reach an operator.
+CLI_ENGLISH = re.compile(
+    r"\b(Usage|Options|Commands|Arguments|Show this message|Error|Try|Missing|Invalid|"
+    r"No such|required|default|is not one of|Got unexpected|requires|Did you mean|Aborted)\b"
+)
+
+
+def english_words(text: str) -> list[str]:
+    return CLI_ENGLISH.findall(text)
+
+
+def test_the_cli_word_scan_finds_click_english() -> None:
+    assert english_words("Usage: x\nError: No such command 'y'. Try 'x --help'") == [
+        "Usage",
+        "Error",
+        "No such",
+        "Try",
+    ]
+
+
+@pytest.mark.parametrize("path", ["", *[path for path, _ in COMMANDS]])
+def test_no_help_page_has_english_words(path: str) -> None:
+    result = run(*path.split(), "--help")
+    assert result.exit_code == 0
+    assert english_words(result.stdout) == []
 
 
 @pytest.mark.parametrize("command", ["add-user", "reset-password"])
@@ -206,7 +256,7 @@ def test_a_password_is_never_taken_from_the_arguments(command: str, tmp_path: Pa
     args = ("x", "--role", "viewer", "--name", "X") if command == "add-user" else ("x",)
     result = run(command, *args, "--password", "hemmelig-kode-123")
     assert result.exit_code == 2
-    assert "No such option '--password'" in result.stderr
+    assert "Tilvalget '--password' findes ikke." in result.stderr
     assert "--password" not in run(command, "--help").stdout
     assert not (tmp_path / "app.db").exists()  # refused before anything ran
 
@@ -493,7 +543,7 @@ def test_user_management_from_the_command_line(database: str) -> None:
 
     listing = run("list-users").stdout.splitlines()
     assert listing[0] == USERS_HEADER
-    assert listing[1:] == ["bo,Bo,,editor,False,", "hanna,Hanna Levy,,admin,True,"]
+    assert listing[1:] == ["bo,Bo,,editor,nej,", "hanna,Hanna Levy,,admin,ja,"]
 
     used = run("setup-code")
     assert used.exit_code == 1
@@ -672,7 +722,7 @@ def test_status_reports_from_the_command_line(ready: str, tmp_path: Path) -> Non
         "snapshot", "create", "Status  BLU 29.9.2025", "--date", "2025-09-29", "--rekonstruktion"
     )
     assert created.stdout == "Statusrapporten «Status BLU 29.9.2025» er oprettet.\n"
-    assert run("snapshot", "list").stdout == "2025-09-29\tStatus BLU 29.9.2025\n"
+    assert run("snapshot", "list").stdout == "29-09-2025\tStatus BLU 29.9.2025\n"
     out = tmp_path / "bilag.xlsx"
     result = run("export-report", *REPORT, "--format", "xlsx", "--out", str(out))
     assert (result.exit_code, result.stderr) == (0, "")
@@ -918,5 +968,5 @@ def test_manage_runs_as_a_script_and_honours_database_url(ready: str) -> None:
     assert "  list-users      List brugere som CSV.\n" in shown.stdout
     assert "models" not in imported(shown.stderr)
     listed = script("list-users")
-    assert listed.stdout == f"{USERS_HEADER}\nskriptet,Skriptet,,admin,True,\n"
+    assert listed.stdout == f"{USERS_HEADER}\nskriptet,Skriptet,,admin,ja,\n"
     assert imported(listed.stderr).isdisjoint(HEAVY_MODULES)

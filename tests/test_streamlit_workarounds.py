@@ -16,6 +16,8 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web.server.app_discovery import discover_asgi_app
 
 from components.action_editor import ROW_HEIGHT_PX
+from components.shell import danish_widgets_script
+from components.texts import widgets as widget_texts
 from models.core.chart_axes import MONTH_LABELS, NUMBER_LABELS, month_axis, number_axis
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -61,3 +63,43 @@ def test_the_grid_wraps_text_only_in_rows_taller_than_4rem() -> None:
     condition = re.compile(r"rowHeight>[\w$]+\(`4rem`\)")  # minified: e.rowHeight>P(`4rem`)
     assert any(condition.search(bundle.read_text(encoding="utf-8")) for bundle in bundles)
     assert ROW_HEIGHT_PX > 64
+
+
+def _frontend_bundles() -> str:
+    return "\n".join(
+        bundle.read_text(encoding="utf-8")
+        for bundle in Path(streamlit.__file__).parent.glob("static/static/js/*.js")
+    )
+
+
+def test_the_widget_texts_we_translate_are_still_streamlits() -> None:
+    """README: 'Danish texts for Streamlit's own widgets' (components/shell.py,
+    components/texts/widgets.py).
+
+    Each English text we put Danish in place of must still be in Streamlit's frontend: a text
+    an upgrade rewords would otherwise come back in English unnoticed (the browser test
+    tests/browser/test_danish_dom.py then fails on the page that shows it).
+    """
+    bundles = _frontend_bundles()
+    missing = [english for english in widget_texts.EXACT if english not in bundles]
+    assert missing == [], f"no longer in Streamlit's frontend: {missing}"
+    assert " per file`" in bundles  # the uploader's limit, see widget_texts.PATTERNS
+
+
+def test_the_frontend_takes_its_locale_from_navigator_language() -> None:
+    """README: 'Danish texts for Streamlit's own widgets': the date picker's month names and
+    first weekday follow `navigator.language`, which our script sets to da-DK."""
+    bundles = _frontend_bundles()
+    assert "locale:window.navigator.language" in bundles
+    # The script's own element is hidden by these test ids (no gap above the page's title).
+    assert "`stElementContainer`" in bundles
+    assert "`stHtml`" in bundles
+    assert '["language", "da-DK"]' in danish_widgets_script()
+
+
+def test_the_upload_route_reads_the_upload_limit_on_every_request() -> None:
+    """README: 'One upload limit' (components/uploads.py): the server's upload route reads
+    `server.maxUploadSize` per request, so setting it from `max_upload_mb` at run time holds."""
+    from streamlit.web.server.starlette import starlette_routes
+
+    assert 'config.get_option("server.maxUploadSize")' in inspect.getsource(starlette_routes)

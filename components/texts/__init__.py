@@ -19,6 +19,7 @@ Import the module, not its names: `from components.texts import overview as t`, 
 - `presentation`: the citizen-meeting presentation (Borgermøde).
 - `uploads`: what every file upload says about a file with errors.
 - `charts`: the charts' text alternatives (a sentence with the figures, the table's columns).
+- `widgets`: Danish for the texts Streamlit's own widgets and dialogs write in English.
 
 A pair such as `ACTIONS = ("handling", "handlinger")` holds a noun's singular and plural for
 `models.core.formatting.count_da`: `count_da(n, *common.ACTIONS)`.

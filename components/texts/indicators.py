@@ -10,7 +10,7 @@ INTRO = (
     "strategi vises som historik og vurderes ikke."
 )
 THEMES = "Tema"
-LATEST = "Seneste: {value} {unit} ({date})"
+LATEST = "Seneste: {value} ({date})"
 NO_DATA = "Ingen målinger endnu."
 TARGET = "Mål: {target}"
 TARGET_DOCUMENT = "Mål i {document}: {target}"

@@ -29,6 +29,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "EVALUATED",
             "Target",
             "unit_text",
+            "with_unit",
             "evaluate",
             "evaluate_at",
             "DatePrecision",

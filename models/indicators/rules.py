@@ -69,12 +69,19 @@ class TargetState(enum.StrEnum):
     historical = "historical"  # after valid_to (e.g. a superseded strategy's goal)
 
 
-UNIT_SYMBOLS = {"procent": "%"}
+UNIT_SYMBOLS = {"procent": "%", "antal": ""}
 
 
 def unit_text(unit: str) -> str:
-    """A unit as it follows a number: `%` for procent, else the unit's own word."""
+    """A unit as it follows a number: `%` for procent, nothing for a plain count (antal: "55",
+    never "55 antal"), else the unit's own word (dage, kr.)."""
     return UNIT_SYMBOLS.get(unit, unit)
+
+
+def with_unit(value_text: str, unit: str) -> str:
+    """`value_text` followed by its unit, if it has one: `50 %`, `12 dage`, `55`."""
+    shown = unit_text(unit)
+    return f"{value_text} {shown}" if shown else value_text
 
 
 @dataclass(frozen=True)
@@ -223,16 +230,16 @@ def period_middle(day: dt.date, precision: DatePrecision) -> dt.date:
 
 
 def date_label(day: dt.date, precision: DatePrecision) -> str:
-    """A date as precisely as its source gives it: 31. dec. 2018, dec. 2018, 4. kvartal 2018,
-    2018, ca. 2019."""
+    """A date as precisely as its source gives it: 31. december 2018, december 2018,
+    4. kvartal 2018, 2018, ca. 2019."""
     from babel.dates import format_date  # Babel only where labels are made (not the CLI)
 
-    from models.core.formatting import LOCALE, date_da
+    from models.core.formatting import LOCALE, date_long_da
 
     if precision == DatePrecision.day:
-        return date_da(day)
+        return date_long_da(day)
     if precision == DatePrecision.month:
-        return format_date(day, "MMM y", locale=LOCALE)
+        return format_date(day, "MMMM y", locale=LOCALE)
     if precision == DatePrecision.quarter:
         return f"{(day.month - 1) // 3 + 1}. kvartal {day.year}"
     if precision == DatePrecision.approx_year:

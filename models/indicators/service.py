@@ -209,7 +209,8 @@ def validate_measurement(
     if unit == Unit.percent and not 0 <= number <= 100:
         raise ValueError(f"En procent skal ligge mellem 0 og 100 (ikke {value}).")
     if unit in (Unit.count, Unit.days) and number < 0:
-        raise ValueError(f"Et antal {unit.value} kan ikke være negativt ({value}).")
+        what = "Et antal" if unit == Unit.count else "Et antal dage"
+        raise ValueError(f"{what} kan ikke være negativt ({value}).")
     if unit == Unit.count and number != int(number):
         raise ValueError(f"Et antal skal være et helt tal (ikke {value}).")
     comment = comment.strip()

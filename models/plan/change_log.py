@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from models.core.formatting import date_table_da, datetime_table_da
 from models.core.spreadsheet_safety import neutralise
-from models.core.time import local_zone
 from models.plan.action_edits import FIELD_LABELS
 from models.plan.kinds import KIND_LABELS, ActionKind, rhythm_label
 from models.plan.status import Status
@@ -46,10 +46,19 @@ class ChangeRow:
         return value_text(self.field, self.new_value)
 
 
+DATE_FIELDS = frozenset({"revised_end_date"})  # stored as ISO dates (2027-03-31)
+
+
 def value_text(field: str, value: str | None) -> str:
-    """A stored audit value in words: `Tilbagevendende`, `hver måned`; else as stored."""
+    """A stored audit value in words: `Tilbagevendende`, `hver måned`, a date as in tables
+    (`31-03-2027`); else as stored."""
     if not value:
         return ""
+    if field in DATE_FIELDS:
+        try:
+            return date_table_da(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
     if field == "kind":
         try:
             return KIND_LABELS[ActionKind(value)]
@@ -117,12 +126,13 @@ CSV_HEADER = ["tidspunkt", "bruger", "tema", "spor", "handling", "felt", "fra", 
 
 
 def changes_csv(rows: list[ChangeRow]) -> str:
-    """CSV with Danish headers, local times, and formula-looking text neutralised."""
+    """CSV with Danish headers, local times (30-11-2024 14:05), and formula-looking text
+    neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for row in rows:
-        local = row.changed_at.astimezone(local_zone()).isoformat(timespec="seconds")
+        local = datetime_table_da(row.changed_at)  # Danish local time, as in the tables
         writer.writerow(
             neutralise(value)
             for value in (

@@ -17,7 +17,7 @@ from models.auth.users import EDIT_PLAN, Actor, authorize
 from models.core.cpr import guards_texts
 from models.core.deadlines import DeadlineTarget
 from models.core.errors import DomainError
-from models.core.formatting import date_da
+from models.core.formatting import date_long_da
 from models.core.time import utcnow
 from models.plan.action_edits import MAX_REASON_LENGTH, audit_text
 from models.plan.kinds import ActionKind
@@ -37,7 +37,7 @@ class DecisionError(DomainError):
 def decision_label(decision: PlanDecision) -> str:
     """`Børn & Læringsudvalget 24-11-2026 (sag 12/345)`."""
     reference = f" ({decision.reference})" if decision.reference else ""
-    return f"{decision.body} {date_da(decision.decided_on)}{reference}"
+    return f"{decision.body} {date_long_da(decision.decided_on)}{reference}"
 
 
 def _check(
@@ -62,11 +62,11 @@ def _check(
             raise DecisionError(f"{label} må højst være {limit} tegn (den er {len(value)}).")
     if decided_on > today:
         raise DecisionError(
-            f"Beslutningsdatoen {date_da(decided_on)} ligger i fremtiden; en beslutning "
+            f"Beslutningsdatoen {date_long_da(decided_on)} ligger i fremtiden; en beslutning "
             "registreres, når den er truffet."
         )
     if decided_on < EARLIEST:
-        raise DecisionError(f"Beslutningsdatoen {date_da(decided_on)} ligger før planen.")
+        raise DecisionError(f"Beslutningsdatoen {date_long_da(decided_on)} ligger før planen.")
     if not deadlines and restoration_deadline is None:
         raise DecisionError(
             "Beslutningen flytter ingen frister: vælg mindst én handling eller en ny frist for "
@@ -74,7 +74,7 @@ def _check(
         )
     for day in [*deadlines.values(), restoration_deadline]:
         if day is not None and not EARLIEST <= day <= LATEST:
-            raise DecisionError(f"Fristen {date_da(day)} ligger uden for 2024–2035.")
+            raise DecisionError(f"Fristen {date_long_da(day)} ligger uden for 2024–2035.")
 
 
 @guards_texts(DecisionError)

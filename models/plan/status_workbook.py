@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session
 
 from models.core.errors import DomainError
-from models.core.formatting import date_da
+from models.core.formatting import date_table_da
 from models.core.spreadsheet_safety import FORMULA_STARTS, neutralise
 from models.core.tabular_files import read_rows
 from models.core.uploads import UploadError
@@ -143,7 +143,7 @@ def _row(theme: ThemeView, track_code: str, action: ActionView) -> list[object]:
         track_code,
         action.text,
         action.timeline,
-        date_da(action.deadline) if action.deadline else "",
+        date_table_da(action.deadline) if action.deadline else "",
         status,
         responsible,
         owner,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from models.core.formatting import count_da, date_da, date_long_da
+from models.core.formatting import count_da, date_long_da
 from models.core.small_counts import Counted, shown_count
-from models.indicators.rules import unit_text
+from models.indicators.rules import with_unit
 from models.presentation.aggregates import COMING_DAYS, Deck, RestorationFigures, ThemeBar
 from models.restoration.wording import deadline_sentence
 
@@ -97,7 +97,8 @@ def restoration_notes(figures: RestorationFigures, deadline: str) -> str:
         "»under 5« og er udeladt af grafen, da de handler om sager):",
     ]
     lines += [
-        f"{date_da(day)}: {shown_count(count, Counted.PEOPLE)}" for day, count in figures.burn_down
+        f"{date_long_da(day)}: {shown_count(count, Counted.PEOPLE)}"
+        for day, count in figures.burn_down
     ]
     if figures.demo:
         lines.append(DEMO_NOTE)
@@ -120,17 +121,17 @@ def slides(deck: Deck) -> list[Slide]:
             ("Åbne manglende sagsskridt", shown_count(restoration.open_steps, Counted.PEOPLE)),
             (
                 "Forventet færdig",
-                date_da(restoration.projected) if restoration.projected else "–",
+                date_long_da(restoration.projected) if restoration.projected else "–",
             ),
         ]
         note = DEMO_NOTE if restoration.demo else ""
     indicator_lines = [
-        f"{item.name}: {item.value_text} {unit_text(item.unit)} ({item.date_text})"
+        f"{item.name}: {with_unit(item.value_text, item.unit)} ({item.date_text})"
         f" · mål {item.target} · {item.status}"
         for item in deck.indicators
     ]
     coming = [f"Tema {code}: {text}" for code, text in deck.coming]
-    milestones = [f"{date_da(item.day)}: {item.label}" for item in deck.milestones]
+    milestones = [f"{date_long_da(item.day)}: {item.label}" for item in deck.milestones]
     return [
         Slide(
             SLIDE_TITLES[0],
@@ -175,7 +176,7 @@ def slides(deck: Deck) -> list[Slide]:
             indicator_lines or [NO_INDICATORS],
             notes="\n".join(
                 [
-                    f"{item.name}: {item.value_text} {unit_text(item.unit)}, målt"
+                    f"{item.name}: {with_unit(item.value_text, item.unit)}, målt"
                     f" {item.date_text}; mål {item.target}; vurdering: {item.status}."
                     for item in deck.indicators
                 ]

@@ -16,7 +16,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
 
-from models.core.formatting import count_da, date_da, date_long_da, number_da
+from models.core.formatting import count_da, date_long_da, date_table_da, number_da
 from models.plan.overview import Attention, AttentionRow
 from models.plan.status import Status
 
@@ -200,7 +200,7 @@ def owner_message(
         text.append(f"{action.code} {' '.join(action.text.split())}")
         text.append(f"    Status: {action.status.value}")
         if action.deadline is not None:
-            text.append(f"    Frist: {date_da(action.deadline)}")
+            text.append(f"    Frist: {date_long_da(action.deadline)}")
         text.append(f"    Hvorfor: {action.why}")
         text.append("")
     text += [call, links.my_actions, *_footer_text(OWNER_REASON, links)]
@@ -219,7 +219,7 @@ def owner_message(
                 action.code,
                 " ".join(action.text.split()),
                 action.status.value,
-                date_da(action.deadline) if action.deadline else "",
+                date_table_da(action.deadline) if action.deadline else "",
                 action.why,
             )
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from models.core.formatting import NO_DATE, count_da, date_long_da, number_da
+from models.core.formatting import NO_DATE, count_da, date_long_da, date_table_da, number_da
 from models.plan.status import Status
 from models.reports.snapshots import StatusReport
 
@@ -59,7 +59,7 @@ def restoration_value(value: object) -> str:
     if isinstance(value, int | float):
         return number_da(value)
     try:
-        return f"{dt.date.fromisoformat(str(value)):%d-%m-%Y}"
+        return date_table_da(dt.date.fromisoformat(str(value)))
     except ValueError:
         return str(value)
 

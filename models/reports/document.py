@@ -22,7 +22,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 from PIL import Image
 
-from models.core.formatting import date_long_da
+from models.core.formatting import date_long_da, date_table_da
 from models.core.time import utcnow
 from models.core.word_tables import (
     LANGUAGE,
@@ -49,12 +49,6 @@ PDF_COLUMNS_MM = tuple(width * 10 for width in DOCX_COLUMNS_CM)
 OVERDUE = " (overskredet)"
 LATIN1_STANDINS = str.maketrans({"–": "-", "—": "-", "•": "-", "…": "...", "≤": "<=", "≥": ">="})
 RECONSTRUCTION_FILL = "FFF4D6"
-
-
-def table_date(day: dt.date) -> str:
-    """`30-06-2026`: a date in a table cell. (A local stand-in until the shared formatting
-    module has one for tables.)"""
-    return f"{day:%d-%m-%Y}"
 
 
 @dataclass(frozen=True)
@@ -91,9 +85,9 @@ def deadline_cell(action: SnapshotAction) -> str:
         return KIND_LABELS[ActionKind.ongoing]
     if action.deadline is None:
         return "–"
-    cell = table_date(action.deadline)
+    cell = date_table_da(action.deadline)
     if action.plan_deadline and action.plan_deadline != action.deadline:
-        cell += f" (opr. {table_date(action.plan_deadline)})"
+        cell += f" (opr. {date_table_da(action.plan_deadline)})"
     return cell
 
 

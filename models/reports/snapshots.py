@@ -27,7 +27,7 @@ from models.core.cpr import (
 )
 from models.core.deadlines import DeadlineTarget
 from models.core.errors import DomainError
-from models.core.formatting import date_da, date_long_da
+from models.core.formatting import date_long_da
 from models.core.time import local_date, utcnow
 from models.indicators.service import indicator_cards
 from models.plan.decisions import restoration_target
@@ -480,13 +480,13 @@ def mark_presented(
         raise SnapshotError(f"Statusrapporten '{name}' findes ikke.")
     if presented_on is not None and presented_on > today:
         raise SnapshotError(
-            f"Mødedatoen {date_da(presented_on)} ligger i fremtiden; markér rapporten, når den "
-            "er fremlagt."
+            f"Mødedatoen {date_long_da(presented_on)} ligger i fremtiden; markér rapporten, "
+            "når den er fremlagt."
         )
     if presented_on is not None and presented_on < snapshot.taken_on - PRESENTED_BEFORE:
         raise SnapshotError(
-            f"Mødedatoen {date_da(presented_on)} ligger mere end en måned før rapportens dato "
-            f"({date_da(snapshot.taken_on)})."
+            f"Mødedatoen {date_long_da(presented_on)} ligger mere end en måned før rapportens dato "
+            f"({date_long_da(snapshot.taken_on)})."
         )
     snapshot.presented_on = presented_on
     session.add(snapshot)

@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from models.core.formatting import date_table_da
 from models.core.spreadsheet_safety import neutralise
 from models.plan.status import STATUS_COLORS, STATUS_ORDER, STATUS_TEXT_COLORS, Status
 from models.reports.compare import Comparison
@@ -70,7 +71,7 @@ def build_report_xlsx(report: StatusReport, comparison: Comparison | None = None
     workbook = Workbook()
     overview = workbook.active
     overview.title = "Oversigt"
-    _append(overview, [report.name, f"{report.taken_on:%d-%m-%Y}"])
+    _append(overview, [report.name, date_table_da(report.taken_on)])
     overview["A1"].font = Font(bold=True, size=14)
     columns = (("Tema", 50), *((s.value, 16) for s in STATUS_ORDER), ("I alt", 8))
     _append(overview, [report.reconstruction_label] if report.reconstruction_label else [])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from docx.shared import Cm
 
-from models.core.formatting import date_da, date_long_da, datetime_da
+from models.core.formatting import date_long_da, datetime_long_da
 from models.core.word_tables import add_table, danish_a4_document
 from models.plan.status import STATUS_SYMBOLS, Status
 from models.reviews.service import (
@@ -63,15 +63,17 @@ def minutes(review: ReviewView, items: list[AgendaItem], municipality: str) -> M
     """The minutes' content: one model, rendered by `build_minutes_docx`."""
     sections = agenda_sections(items)
     held = (
-        f"Startet {datetime_da(review.started_at)} af {review.started_by}; "
-        f"gemt {datetime_da(review.closed_at)} af {review.closed_by}."
+        f"Startet {datetime_long_da(review.started_at)} af {review.started_by}; "
+        f"gemt {datetime_long_da(review.closed_at)} af {review.closed_by}."
         if review.closed_at
-        else f"Startet {datetime_da(review.started_at)} af {review.started_by}; ikke afsluttet."
+        else (
+            f"Startet {datetime_long_da(review.started_at)} af {review.started_by}; ikke afsluttet."
+        )
     )
     if review.previous_held_on is None:
         intro = "Første gennemgang: ingen tidligere tal at sammenligne med."
     else:
-        intro = f"I parentes: ændringen siden gennemgangen {date_da(review.previous_held_on)}."
+        intro = f"I parentes: ændringen siden gennemgangen {date_long_da(review.previous_held_on)}."
     return Minutes(
         title=minutes_title(review),
         subtitle=f"{municipality} · Udviklings- og genopretningsplanen".lstrip(" ·"),

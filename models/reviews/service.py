@@ -39,10 +39,10 @@ from models.core.cpr import (
     guards_texts,
 )
 from models.core.errors import DomainError
-from models.core.formatting import count_da, date_da, number_da
+from models.core.formatting import count_da, date_long_da, number_da
 from models.core.settings import get_settings
 from models.core.time import local_date, utcnow
-from models.plan.change_log import ChangeRow, list_changes
+from models.plan.change_log import DATE_FIELDS, ChangeRow, list_changes, value_text
 from models.plan.overview import Attention, attention_reasons
 from models.plan.queries import ActionView, ThemeView, get_themes
 from models.plan.status import Status
@@ -206,7 +206,7 @@ def describe_changes(rows: Iterable[ChangeRow]) -> str:
         elif field in _FREE_TEXT_FIELDS:
             parts.append(f"{row.field_label} ændret")
         else:
-            old, new = _value(field, row.old_text), _value(field, last[field].new_text)
+            old, new = _value(field, row.old_value), _value(field, last[field].new_value)
             parts.append(f"{row.field_label}: {old} → {new}")
     users = sorted({row.username for row in ordered})
     return "; ".join(parts) + (f" ({', '.join(users)})" if users else "")
@@ -216,15 +216,17 @@ def _field_rank(field: str) -> tuple[int, str]:
     return (_FIELD_ORDER.index(field) if field in _FIELD_ORDER else len(_FIELD_ORDER), field)
 
 
-def _value(field: str, text: str) -> str:
-    if not text:
+def _value(field: str, stored: str | None) -> str:
+    """A stored audit value in a sentence: a date in prose style (1. december 2026), else as
+    the change log shows it (value_text)."""
+    if not stored:
         return "–"
-    if field == "revised_end_date":
+    if field in DATE_FIELDS:
         try:
-            return date_da(dt.date.fromisoformat(text))
+            return date_long_da(dt.date.fromisoformat(stored))
         except ValueError:
-            return text
-    return text
+            return stored
+    return value_text(field, stored)
 
 
 def build_agenda(

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from models.auth.users import Actor, Role
 from models.core.db import create_db_engine, session_scope
-from models.core.formatting import date_da
+from models.core.formatting import date_table_da
 from models.core.time import today_local
 from models.plan.action_edits import ActionEdit, save_action_edits
 from models.plan.status_workbook import COLUMNS, SHEET
@@ -171,7 +171,7 @@ def test_a_refused_save_keeps_what_was_typed_and_a_ticked_row_is_confirmed(
     save(page)
     expect(page.get_by_text("1 handling gemt: C.1.2.")).to_be_visible()
     expect(page.get_by_text("1 handling bekræftet uændret: C.1.1.")).to_be_visible()
-    today = date_da(today_local())
+    today = date_table_da(today_local())
     expect(cell(grid, 0, "Senest opdateret/bekræftet")).to_have_text(f"{today}, erik")
     assert stored(app_server, "C.1.2").note == "Ringet til familien"
     confirmed = stored(app_server, "C.1.1")
@@ -260,7 +260,7 @@ def test_excel_round_trip_is_blocked_only_by_a_row_changed_in_the_file_and_in_th
     page.screenshot(path=str(ARTIFACTS / "excel_conflict.png"))
 
     with script_run(page):
-        page.get_by_role("button", name="Remove statusser.xlsx").click()
+        page.get_by_role("button", name="Fjern statusser.xlsx").click()
     upload(page, edited_file(downloaded, offline))
     expect(page.get_by_text("1 ændring · 86 uændrede · 0 fejl · 0 konflikter")).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "excel_preview.png"))

@@ -40,7 +40,7 @@ BASE = {"A.1.1": view("A.1.1", 11, 3), "A.1.2": view("A.1.2", 12, 1)}
 def test_the_frame_is_indexed_by_action_code_and_shows_the_plan_fields() -> None:
     frame = editor_frame(list(BASE.values()))
     assert list(frame.index) == ["A.1.1", "A.1.2"]
-    assert frame.loc["A.1.1", common.COL_PLAN_DEADLINE] == "31. mar. 2025"
+    assert frame.loc["A.1.1", common.COL_PLAN_DEADLINE] == "31-03-2025"
     assert frame.loc["A.1.1", common.COL_STATUS] == "Kommende opgave"
 
 
@@ -131,7 +131,7 @@ def test_the_last_update_or_confirmation_shows_its_local_date_and_who() -> None:
         confirmed_at=dt.datetime(2026, 12, 5, 23, 30),  # 6 December in Copenhagen
         confirmed_by="erik",
     )
-    assert last_touched_cell(updated) == "6. dec. 2026, erik"
+    assert last_touched_cell(updated) == "06-12-2026, erik"
 
 
 def test_a_change_by_the_plan_file_is_not_a_persons_update() -> None:

@@ -29,17 +29,17 @@ def test_every_badge_carries_its_status_text(status: Status) -> None:
 @pytest.mark.parametrize(
     ("changes", "today", "expected"),
     [
-        ({}, dt.date(2025, 3, 1), "31. mar. 2025"),
+        ({}, dt.date(2025, 3, 1), "31-03-2025"),
         (
             {},
             dt.date(2025, 4, 1),
-            '31. mar. 2025 <br><span class="overdue-mark">⚠ Overskredet</span>',
+            '31-03-2025 <br><span class="overdue-mark">⚠ Overskredet</span>',
         ),
-        ({"status": Status.done}, dt.date(2025, 4, 1), "31. mar. 2025"),
+        ({"status": Status.done}, dt.date(2025, 4, 1), "31-03-2025"),
         (
             {"end_date": None, "start_date": dt.date(2025, 4, 1)},
             dt.date(2026, 1, 1),
-            "Start 1. apr. 2025",
+            "Start 01-04-2025",
         ),
         ({"end_date": None}, dt.date(2026, 1, 1), "–"),
     ],

@@ -173,3 +173,33 @@ def test_an_excel_update_is_read_once_per_file_and_state_of_the_plan(
         at.warning[0].value
     )
     assert read.calls == 2
+
+
+def test_one_upload_limit_for_the_settings_the_config_and_the_server(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """README, config.toml and the server agree: the setting `max_upload_mb` (default 30) is
+    the limit the uploader shows and the one Streamlit's upload route enforces."""
+    import tomllib
+    from pathlib import Path
+
+    from streamlit import config
+
+    from components.uploads import UPLOAD_LIMIT_OPTION, upload_limit_mb
+    from models.core.settings import Settings, get_settings
+
+    root = Path(__file__).resolve().parents[2]
+    toml = tomllib.loads((root / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    default = Settings.model_fields["max_upload_mb"].default
+    assert toml["server"]["maxUploadSize"] == default == 30
+    assert f"{default} MB" in (root / "README.md").read_text(encoding="utf-8")
+
+    before = config.get_option(UPLOAD_LIMIT_OPTION)
+    monkeypatch.setenv("DASHBOARD_MAX_UPLOAD_MB", "12")
+    get_settings.cache_clear()
+    try:
+        assert upload_limit_mb() == 12
+        assert config.get_option(UPLOAD_LIMIT_OPTION) == 12  # what the upload route enforces
+    finally:
+        get_settings.cache_clear()
+        config.set_option(UPLOAD_LIMIT_OPTION, before)

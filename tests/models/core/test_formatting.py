@@ -50,3 +50,32 @@ def test_datetime_da_shows_danish_local_time(value: dt.datetime | None, expected
 )
 def test_number_da(value: float, decimals: int | None, expected: str) -> None:
     assert number_da(value, decimals) == expected
+
+
+def test_one_date_style_for_prose_and_one_for_tables() -> None:
+    from models.core.formatting import (
+        date_table_da,
+        datetime_long_da,
+        datetime_table_da,
+    )
+
+    assert date_long_da(dt.date(2027, 5, 12)) == "12. maj 2027"
+    assert date_table_da(dt.date(2024, 11, 30)) == "30-11-2024"
+    assert date_table_da(dt.date(2025, 3, 1)) == "01-03-2025"
+    assert date_table_da(None) == "–"
+    winter = dt.datetime(2025, 1, 15, 11, 5, tzinfo=dt.UTC)  # CET = UTC+1
+    summer = dt.datetime(2025, 7, 1, 22, 30)  # naive = UTC; CEST = UTC+2: the next day
+    assert datetime_table_da(winter) == "15-01-2025 12:05"
+    assert datetime_table_da(summer) == "02-07-2025 00:30"
+    assert datetime_long_da(winter) == "15. januar 2025 kl. 12:05"
+    assert datetime_long_da(None) == datetime_table_da(None) == "–"
+
+
+def test_numbers_and_counts_in_danish() -> None:
+    from models.core.formatting import count_da
+
+    assert number_da(1023) == "1.023"
+    assert number_da(0.25) == "0,25"
+    assert count_da(1, "handling", "handlinger") == "1 handling"
+    assert count_da(1, "konflikt", "konflikter") == "1 konflikt"
+    assert count_da(1023, "handling", "handlinger") == "1.023 handlinger"

@@ -114,9 +114,9 @@ def test_imprecise_dates_are_current_until_their_period_end_plus_the_frequency(
 @pytest.mark.parametrize(
     ("written", "stored", "precision", "label"),
     [
-        (D(2018, 12, 31), D(2018, 12, 31), DAY, "31. dec. 2018"),
-        ("2025-09", D(2025, 9, 30), MONTH, "sep. 2025"),
-        ("2024-02", D(2024, 2, 29), MONTH, "feb. 2024"),
+        (D(2018, 12, 31), D(2018, 12, 31), DAY, "31. december 2018"),
+        ("2025-09", D(2025, 9, 30), MONTH, "september 2025"),
+        ("2024-02", D(2024, 2, 29), MONTH, "februar 2024"),
         ("2025-Q3", D(2025, 9, 30), QUARTER, "3. kvartal 2025"),
         (2017, D(2017, 12, 31), YEAR, "2017"),
         ("2017", D(2017, 12, 31), YEAR, "2017"),

@@ -32,8 +32,8 @@ SEEDED = {
     ("sager-pr-raadgiver", "ca. 2019", "ca. 55"): "nuværende ca. 55 i gennemsnit",
     ("underretninger-pr-aar", "2014", "524"): "fra 524 i 2014 til 1023 i 2017",
     ("underretninger-pr-aar", "2017", "1.023"): "stigning på 95,2 % på 4 år",
-    ("anbragte-boern", "31. dec. 2014", "87"): "fra 87 pr. 31.12 2014 til 131 pr. 31.12 2018",
-    ("anbragte-boern", "31. dec. 2018", "131"): "stigning på 50,5 % på 4 år",
+    ("anbragte-boern", "31. december 2014", "87"): "fra 87 pr. 31.12 2014 til 131 pr. 31.12 2018",
+    ("anbragte-boern", "31. december 2018", "131"): "stigning på 50,5 % på 4 år",
     ("underretninger-under-8-aar", "2018", "36"): "I 2018 var 36 % af alle",
 }
 EMPTY = {"sagsbehandlingstid", "sygefravaer", "fratraedelser"}
@@ -165,7 +165,7 @@ def test_an_editor_adds_and_corrects_a_measurement_audited(seeded: Session) -> N
     ("code", "value", "day", "message"),
     [
         ("underretninger-under-8-aar", 120, D(2026, 1, 1), "En procent skal ligge mellem 0 og 100"),
-        ("anbragte-boern", -3, D(2026, 1, 1), "Et antal antal kan ikke være negativt"),
+        ("anbragte-boern", -3, D(2026, 1, 1), "Et antal kan ikke være negativt"),
         ("anbragte-boern", 12.5, D(2026, 1, 1), "Et antal skal være et helt tal"),
         ("anbragte-boern", "mange", D(2026, 1, 1), "'mange' er ikke et tal."),
         ("anbragte-boern", 90, D(2026, 12, 1), "Datoen 01-12-2026 ligger i fremtiden."),

@@ -66,7 +66,9 @@ def test_a_decision_moves_a_deadline_and_keeps_the_plans(seeded_session: Session
     )
     assert not after.is_overdue(TODAY)
     assert after.revised_decision_id == decision.id
-    assert after.revised_reason == "Beslutning: Børn & Læringsudvalget 24. nov. 2026 (punkt 140)"
+    assert after.revised_reason == (
+        "Beslutning: Børn & Læringsudvalget 24. november 2026 (punkt 140)"
+    )
     assert after.version == before.version + 1
     changes = list_changes(seeded_session, action_id=after.id)
     assert {(c.field, c.new_value, c.note) for c in changes} == {
@@ -112,7 +114,7 @@ def test_a_decision_moves_the_restoration_target(seeded_session: Session, erik) 
         ({"deadlines": {"A.2.6": dt.date(2027, 1, 1)}}, "A.2.6 har ingen frist"),
         (
             {"decided_on": dt.date(2026, 11, 26), "deadlines": {"A.1.2": dt.date(2027, 1, 1)}},
-            "Beslutningsdatoen 26. nov. 2026 ligger i fremtiden",
+            "Beslutningsdatoen 26. november 2026 ligger i fremtiden",
         ),
         ({"body": " ", "restoration_deadline": dt.date(2027, 1, 1)}, "Angiv hvem der"),
         ({"text": "", "restoration_deadline": dt.date(2027, 1, 1)}, "Beskriv beslutningen."),

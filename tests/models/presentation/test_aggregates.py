@@ -119,13 +119,13 @@ def test_a_public_indicator_is_shown_only_while_its_measurement_is_current(
     seeded: Session,
 ) -> None:
     measure(seeded, "sager-pr-raadgiver", D(2026, 8, 23), 28, TODAY)  # quarterly
-    line = "Sager pr. rådgiver: 28 antal (23. aug. 2026) · mål 20–25 antal · Tæt på"
+    line = "Sager pr. rådgiver: 28 (23. august 2026) · mål 20–25 · Tæt på"
 
     current = build_deck(seeded, today=D(2026, 11, 23))  # 23 Aug + 3 months
     stale = build_deck(seeded, today=D(2026, 11, 24))
 
     assert slides(current)[5].lines == [line]
-    assert [(i.value_text, i.date_text) for i in current.indicators] == [("28", "23. aug. 2026")]
+    assert [(i.value_text, i.date_text) for i in current.indicators] == [("28", "23. august 2026")]
     assert stale.indicators == []
     texts = "\n".join(
         shape.text_frame.text

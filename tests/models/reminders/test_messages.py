@@ -99,7 +99,7 @@ def test_the_owner_email_is_multipart_alternative_in_danish() -> None:
     assert text.startswith(
         "Hej Erik Ærø\n\nDu er ejer af 1 handling i udviklings- og genopretningsplanen, der "
         "kræver opmærksomhed i dag, 7. december 2026:\n\nA.1.1 Handling A.1.1\n"
-        "    Status: I gang\n    Frist: 31. mar. 2025\n    Hvorfor: Overskredet\n"
+        "    Status: I gang\n    Frist: 31. marts 2025\n    Hvorfor: Overskredet\n"
     )
     assert '<a href="https://dashboard.faxe.dk/my_actions">Mine handlinger</a>' in html
     assert '<a href="https://dashboard.faxe.dk/profile">Min profil</a>' in html

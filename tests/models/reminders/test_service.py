@@ -164,7 +164,7 @@ def test_the_emails_are_valid_mime_with_a_plain_text_and_an_html_part(
     assert erik.message["To"].addresses[0].display_name == "Erik"
     assert f"Mine handlinger:\n{PUBLIC_URL}/my_actions\n" in erik.text
     assert f'<a href="{PUBLIC_URL}/my_actions">Mine handlinger</a>' in erik.html
-    assert "    Status: I gang\n    Frist: 30. nov. 2024\n    Hvorfor: Overskredet" in erik.text
+    assert "    Status: I gang\n    Frist: 30. november 2024\n    Hvorfor: Overskredet" in erik.text
 
 
 # --- once a day, dry run, opt-out ------------------------------------------------------------

@@ -40,7 +40,9 @@ def test_the_minutes_hold_the_attendees_the_figures_and_the_decisions(
     text = paragraphs(document)
     assert text[0] == "Referat: Ugentlig gennemgang 16. november 2026"
     assert text[1] == "Faxe Kommune · Udviklings- og genopretningsplanen"
-    assert text[2] == "Startet 16. nov. 2026 10:00 af vera; gemt 16. nov. 2026 11:00 af vera."
+    assert text[2] == (
+        "Startet 16. november 2026 kl. 10:00 af vera; gemt 16. november 2026 kl. 11:00 af vera."
+    )
     attendees = text.index("Deltagere")
     assert text[attendees + 1 : attendees + 3] == ["Vera", "Erik"]
     assert "Første gennemgang: ingen tidligere tal at sammenligne med." in text
@@ -75,7 +77,7 @@ def test_the_next_minutes_show_the_change_since_the_last_review(
 
     text = paragraphs(read(review.id, edited))
 
-    assert "I parentes: ændringen siden gennemgangen 16. nov. 2026." in text
+    assert "I parentes: ændringen siden gennemgangen 16. november 2026." in text
     assert "Obs 2 (+1)" in text
     assert "Ikke bekræftet" in " ".join(text)
     assert "5. Ændret siden sidste gennemgang (1 punkt, 0 drøftet)" in text

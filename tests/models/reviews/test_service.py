@@ -142,7 +142,7 @@ def test_the_items_say_why_they_are_on_the_agenda(edited: Session, vera: Actor) 
         "Status: Kommende opgave → Obs; Statusnote ændret (erik)"
     )
     assert item(edited, review.id, ReviewSection.changed, "C.1.2").detail == (
-        "Revideret frist: – → 1. dec. 2026; Begrundelse for revideret frist ændret (erik)"
+        "Revideret frist: – → 1. december 2026; Begrundelse for revideret frist ændret (erik)"
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from models.core.formatting import count_da, date_long_da
+from models.core.formatting import count_da, date_da, date_long_da, date_table_da
 from models.core.small_counts import Counted, shown_count
 from models.indicators.rules import with_unit
 from models.presentation.aggregates import COMING_DAYS, Deck, RestorationFigures, ThemeBar
@@ -97,7 +97,7 @@ def restoration_notes(figures: RestorationFigures, deadline: str) -> str:
         "»under 5« og er udeladt af grafen, da de handler om sager):",
     ]
     lines += [
-        f"{date_long_da(day)}: {shown_count(count, Counted.PEOPLE)}"
+        f"{date_table_da(day)}: {shown_count(count, Counted.PEOPLE)}"
         for day, count in figures.burn_down
     ]
     if figures.demo:
@@ -121,7 +121,8 @@ def slides(deck: Deck) -> list[Slide]:
             ("Åbne manglende sagsskridt", shown_count(restoration.open_steps, Counted.PEOPLE)),
             (
                 "Forventet færdig",
-                date_long_da(restoration.projected) if restoration.projected else "–",
+                # A figure in large type: the short form keeps it on one line.
+                date_da(restoration.projected) if restoration.projected else "–",
             ),
         ]
         note = DEMO_NOTE if restoration.demo else ""

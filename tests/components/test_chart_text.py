@@ -134,15 +134,15 @@ def test_every_mark_of_the_chart_stands_out_from_white(name: str) -> None:
 def test_the_timeline_text_counts_actions_by_status_with_today_and_the_deadlines() -> None:
     text, table = timeline_figures(ITEMS, TODAY, TARGET)
     assert text == (
-        "Tidslinje over 3 handlinger fra 1. jan. 2025 til 31. dec. 2026: 1 afsluttet, "
-        "0 i gang, 1 obs, 1 kommende. I dag er 2. mar. 2026; genopretningsfristen er "
-        "30. sep. 2026. Planens oprindelige genopretningsfrist var 30. jun. 2026."
+        "Tidslinje over 3 handlinger fra 1. januar 2025 til 31. december 2026: 1 afsluttet, "
+        "0 i gang, 1 obs, 1 kommende. I dag er 2. marts 2026; genopretningsfristen er "
+        "30. september 2026. Planens oprindelige genopretningsfrist var 30. juni 2026."
     )
     assert list(table.columns) == ["Nr.", "Handling", "Periode", "Status", "Ansvarlig"]
     assert table.values.tolist()[1] == [
         "A.1.2",
         "Genopret sagerne",
-        "1. mar. 2025 – 30. sep. 2026",
+        "01-03-2025 – 30-09-2026",
         "Obs",
         "–",
     ]
@@ -151,21 +151,22 @@ def test_the_timeline_text_counts_actions_by_status_with_today_and_the_deadlines
 def test_the_burn_down_text_gives_first_and_latest_week_ideal_and_projection() -> None:
     text, table = burn_down_figures(REPORT)
     assert text == (
-        "Åbne manglende sagsskridt pr. uge: 1.050 den 16. feb. 2026, 40 den 2. mar. 2026. "
-        "Ideel kurs: fra 1.050 den 16. feb. 2026 til 0 ved fristen 30. sep. 2026. Med tempoet "
+        "Åbne manglende sagsskridt pr. uge: 1.050 den 16. februar 2026, 40 den 2. marts 2026. "
+        "Ideel kurs: fra 1.050 den 16. februar 2026 til 0 ved fristen 30. september 2026. "
+        "Med tempoet "
         "fra de sidste 4 uger er de sidste sagsskridt lukket 11. maj 2026."
     )
     assert table.values.tolist() == [
-        ["16. feb. 2026", "1.050"],
-        ["23. feb. 2026", "45"],
-        ["2. mar. 2026", "40"],
+        ["16-02-2026", "1.050"],
+        ["23-02-2026", "45"],
+        ["02-03-2026", "40"],
     ]
 
 
 def test_the_burn_up_and_breakdown_texts() -> None:
     text, table = burn_up_figures(REPORT)
     assert text == (
-        "Fuldt genoprettede sager: 300 af 1.200 den 2. mar. 2026 (100 den 16. feb. 2026)."
+        "Fuldt genoprettede sager: 300 af 1.200 den 2. marts 2026 (100 den 16. februar 2026)."
     )
     assert len(table) == 3
     text, table = breakdown_figures(REPORT.open_by_type, "Efter type")
@@ -176,12 +177,12 @@ def test_the_burn_up_and_breakdown_texts() -> None:
 def test_the_indicator_text_lists_the_measurements_and_the_target() -> None:
     text, table = indicator_figures(CARD)
     assert text == (
-        "Sagsbehandlingstid, målinger: 30. jun. 2025: 120 dage; 31. dec. 2025: 1.015,5 dage. "
+        "Sagsbehandlingstid, målinger: 30. juni 2025: 120 dage; 31. december 2025: 1.015,5 dage. "
         "Mål: højst 90 dage."
     )
     assert table.values.tolist() == [
-        ["30. jun. 2025", "120", "Første måling"],
-        ["31. dec. 2025", "1.015,5", "–"],
+        ["30. juni 2025", "120", "Første måling"],
+        ["31. december 2025", "1.015,5", "–"],
     ]
 
 

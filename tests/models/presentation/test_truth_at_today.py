@@ -111,7 +111,7 @@ def test_no_status_report_is_a_milestone_unless_presented(plan: Session) -> None
     assert [m.label for m in after.milestones if m.day == dt.date(2026, 11, 24)] == [
         PRESENTED_LABEL
     ]
-    assert "24. nov. 2026: Status til Børn & Læringsudvalget" in slides(after)[1].lines
+    assert "24. november 2026: Status til Børn & Læringsudvalget" in slides(after)[1].lines
     assert REPORT not in repr(after) + repr(slides(after)) + pptx_text(plan, AFTER)
 
 

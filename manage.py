@@ -859,7 +859,12 @@ def backup_command(directory: Path | None) -> None:
     "En backup fra en nyere version af appen afvises; en ældre opdateres bagefter med "
     "migreringerne. Databasen skal være tom, medmindre --erstat gives.",
 )
-@click.argument("backup", metavar="FIL", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument(
+    "backup",
+    metavar="FIL",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="backupfilen (.sqlite3 eller .dump; manifestet ligger ved siden af)",
+)
 @click.option("--erstat", "replace", is_flag=True, help="overskriv en database, der ikke er tom")
 def restore_command(backup: Path, replace: bool) -> None:
     """Restore a backup made by `backup` into the configured database."""
@@ -873,6 +878,42 @@ def restore_command(backup: Path, replace: bool) -> None:
     )
     if result.upgrade is not None:
         click.echo(result.upgrade.message)
+
+
+@cli.command(
+    "healthcheck",
+    help="Tjek at denne instans kan køre: databasen svarer, skemaet er nyeste version, og "
+    "datamappen kan skrives. Slutter med kode 1 og grunden, hvis noget fejler (til en "
+    "containers HEALTHCHECK eller systemd).",
+)
+def healthcheck_command() -> None:
+    """Exit 0 when the instance can serve, else 1 with the Danish reasons."""
+    from models.core.db import database_url, get_engine
+    from models.core.settings import get_settings
+    from models.operations.health import health_checks
+
+    checks = health_checks(get_engine(database_url()), get_settings())
+    for check in checks:
+        click.echo(check.line)
+    if not all(check.ok for check in checks):
+        raise CommandFailed("Fejl: instansen er ikke sund.")
+
+
+@cli.command(
+    "check-config",
+    help="Forklar indstillinger, der ikke vil virke: databasens URL, cookie-nøglen og "
+    "skrifttypen til PDF-rapporter. Åbner ikke databasen.",
+)
+def check_config_command() -> None:
+    """Explain every setting that will not work (settings errors themselves are one line)."""
+    from models.core.settings import get_settings
+    from models.operations.health import config_checks
+
+    checks = config_checks(get_settings())
+    for check in checks:
+        click.echo(check.line)
+    if not all(check.ok for check in checks):
+        raise CommandFailed("Fejl: indstillingerne skal rettes.")
 
 
 def main() -> None:

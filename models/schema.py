@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
 from models.auth import first_admin, login, sessions, throttle, users
+from models.core import revisions
 from models.indicators import tables as indicator_tables
 from models.plan import tables as plan_tables
 from models.reminders import log as reminder_log
@@ -18,6 +19,7 @@ from models.restoration import tables as restoration_tables
 from models.reviews import tables as review_tables
 
 TABLE_MODULES = (
+    revisions,
     users,
     login,
     sessions,

@@ -145,10 +145,10 @@ COMMANDS = [
     ("export-report", "Skriv en statusrapport som xlsx, docx eller pdf."),
     ("export-slides", "Skriv borgermødets dias som PowerPoint."),
     ("send-reminders", "Send de ugentlige påmindelser pr. e-mail."),
-    ("backup", "Tag en backup af databasen med et manifest ved siden af, og ryd op i de"),
+    ("backup", "Tag en backup af databasen med et manifest ved siden af, og ryd op i de gamle."),
     ("restore", "Gendan en backup i den konfigurerede database og tjek den mod manifestet."),
-    ("healthcheck", "Tjek at denne instans kan køre: databasen svarer, skemaet er nyeste"),
-    ("check-config", "Forklar indstillinger, der ikke vil virke: databasens URL, cookie-nøglen"),
+    ("healthcheck", "Tjek at denne instans kan køre: databasen svarer, skemaet er nyeste version,"),
+    ("check-config", "Forklar indstillinger, der ikke vil virke: databasens URL, cookie-nøglen og"),
 ]
 
 

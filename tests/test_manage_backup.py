@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from models.core.db import create_db_engine
+from models.core.settings import get_settings
 from tests.models.operations.test_backup import target_url  # noqa: F401 - a fixture
 from tests.test_manage import NOT_CREATED_LINE, ready, run, use_database  # noqa: F401
 
@@ -69,3 +70,33 @@ def test_restore_of_a_missing_file(tmp_path: Path) -> None:
     result = run("restore", str(tmp_path / "nothing.sqlite3"))
     assert result.exit_code == 1
     assert "findes ikke" in result.output
+
+
+def test_healthcheck_of_a_ready_database(ready: str) -> None:  # noqa: F811
+    result = run("healthcheck")
+    assert result.exit_code == 0, result.output
+    assert "OK  skema: revision" in result.output
+
+
+def test_healthcheck_without_a_database_says_why_and_fails(tmp_path: Path) -> None:
+    result = run("healthcheck")
+    assert result.exit_code == 1
+    assert "FEJL database: SQLite-filen" in result.output
+    assert result.output.endswith("Fejl: instansen er ikke sund.\n")
+
+
+def test_healthcheck_with_postgresql_down(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_database(monkeypatch, "postgresql+psycopg://postgres@127.0.0.1:1/test")
+    result = run("healthcheck")
+    assert result.exit_code == 1
+    assert "FEJL database: postgresql+psycopg://postgres@127.0.0.1:1/test svarer ikke" in (
+        result.output
+    )
+
+
+def test_check_config_refuses_a_relative_sqlite_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///dashboard.db")
+    get_settings.cache_clear()
+    result = run("check-config")
+    assert result.exit_code == 1
+    assert "peger på en relativ SQLite-sti" in result.output

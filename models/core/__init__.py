@@ -14,6 +14,8 @@
   deadline beside the original); `small_counts`: the small-number rule (1–4 people shown as
   "under 5", counts of actions exact);
   `word_tables`: the Word table the appendix and the review minutes share.
+- `revisions`: a counter per content area (plan texts, key messages, reports), raised by
+  every write to it, for the caches of every instance.
 
 Imports nothing from the other packages of `models`.
 """
@@ -33,6 +35,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "target_sentence",
         ],
         "small_counts": ["Counted", "suppress", "shown_count"],
+        "revisions": ["Area", "bump", "content_revisions"],
         "db": [
             "database_url",
             "create_db_engine",

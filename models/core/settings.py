@@ -89,6 +89,17 @@ class _SecretsToml(TomlConfigSettingsSource):
         return {key: value for key, value in super().__call__().items() if key in self.KEYS}
 
 
+def _sqlite_path_is_absolute(url: str) -> bool:
+    """True for a SQLite URL with an absolute file path, a file: URI or an in-memory database."""
+    rest = url.split("://", 1)[1]
+    if rest == "" or rest.startswith("?"):
+        return True  # sqlite:// is an in-memory database
+    if not rest.startswith("/"):
+        return False  # sqlite://host/… is not a file
+    path = rest[1:].split("?", 1)[0]
+    return path in ("", ":memory:") or path.startswith("/") or "uri=true" in url
+
+
 class Settings(BaseSettings):
     """Everything an operator may configure. Immutable once read."""
 
@@ -158,6 +169,12 @@ class Settings(BaseSettings):
             raise ValueError(
                 "skal være en SQLAlchemy-URL, fx postgresql+psycopg://bruger@vært/database "
                 "eller sqlite:////sti/til/dashboard.db"
+            )
+        if value.startswith("sqlite") and not _sqlite_path_is_absolute(value):
+            raise ValueError(
+                "peger på en relativ SQLite-sti, der afhænger af mappen, appen startes fra (en "
+                "anden mappe giver stille en ny, tom database); brug en absolut sti med fire "
+                "skråstreger, fx sqlite:////var/lib/dashboard/dashboard.db"
             )
         return value
 

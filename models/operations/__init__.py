@@ -4,5 +4,7 @@
   copy while the app writes, checked with `integrity_check`), PostgreSQL through `pg_dump -Fc`
   / `pg_restore`; a manifest beside each backup (time, app commit, schema revision, row counts)
   that a restore checks; an older backup is migrated after the restore, a newer one refused.
+- `health`: `manage.py healthcheck` (database answers, schema at head, data dir writable) and
+  `manage.py check-config` (settings that will not work, explained), in Danish.
 - `rotation`: which backups to keep (the newest of each of the last N days and M weeks).
 """

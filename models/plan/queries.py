@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from pydantic import ConfigDict
 from sqlmodel import Session, select
 
+from models.core.revisions import content_revisions
 from models.core.time import local_date
 from models.plan.kinds import ActionKind, next_due
 from models.plan.status import STATUS_ORDER, Status
@@ -219,8 +220,10 @@ def theme_summaries(session: Session) -> list[ThemeSummary]:
 
 
 def data_revision(session: Session) -> tuple[int, int, str]:
-    """A cheap token that changes whenever an action changes or is confirmed, or a track gets
-    another owner: (count, versions, last edit, last confirmation and the track owners)."""
+    """A cheap token that changes whenever an action changes or is confirmed, a track gets
+    another owner, or a content area is written (plan texts, key messages, reports: see
+    `models.core.revisions`): (count, versions, last edit, last confirmation, the track owners
+    and the content revisions)."""
     count, versions, last, confirmed = session.exec(
         select(
             sa.func.count(Action.id),
@@ -233,4 +236,5 @@ def data_revision(session: Session) -> tuple[int, int, str]:
         select(Track.code, Track.owner).where(Track.owner.is_not(None)).order_by(Track.code)  # type: ignore[union-attr]
     ).all()
     track_owners = ",".join(f"{code}={owner}" for code, owner in owners)
-    return int(count), int(versions), f"{last}|{confirmed}|{track_owners}"
+    areas = ",".join(f"{area}={revision}" for area, revision in content_revisions(session))
+    return int(count), int(versions), f"{last}|{confirmed}|{track_owners}|{areas}"

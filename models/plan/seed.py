@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session, select
 
+from models.core.revisions import Area, bump
 from models.core.time import utcnow
 from models.plan.action_edits import audit_text
 from models.plan.periods import parse_period
@@ -211,4 +212,6 @@ def seed_plan(session: Session, plan_seed: PlanSeed) -> SeedReport:
         theme = _upsert(session, Theme, theme_seed.code, values, report)
         for track_position, track_seed in enumerate(theme_seed.tracks, start=1):
             _seed_track(session, theme, track_position, track_seed, report, edited)
+    if report.created or report.refreshed:
+        bump(session, Area.plan)  # running instances read the new texts on their next load
     return report

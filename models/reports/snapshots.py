@@ -28,6 +28,7 @@ from models.core.cpr import (
 from models.core.deadlines import DeadlineTarget
 from models.core.errors import DomainError
 from models.core.formatting import date_long_da
+from models.core.revisions import Area, bump
 from models.core.time import local_date, utcnow
 from models.indicators.service import indicator_cards
 from models.plan.decisions import restoration_target
@@ -168,6 +169,7 @@ def seed_key_messages(session: Session) -> int:
         return 0
     for position, text in enumerate(SEED_KEY_MESSAGES, start=1):
         session.add(KeyMessage(position=position, text=text))
+    bump(session, Area.key_messages)
     return len(SEED_KEY_MESSAGES)
 
 
@@ -232,6 +234,8 @@ def set_key_messages(session: Session, *, actor: Actor, texts: list[str]) -> int
         row.text, row.updated_by, row.updated_at = text.strip(), actor.username, utcnow()
         session.add(row)
         changed += 1
+    if changed:
+        bump(session, Area.key_messages)
     return changed
 
 
@@ -374,8 +378,14 @@ def create_snapshot(
         sa.insert(SnapshotAction),
         [{**row.model_dump(exclude={"id"}), "snapshot_id": snapshot.id} for row in actions],
     )
-    session.add(SnapshotEvent(username=actor.username, event="created", name=name))
+    _record(session, SnapshotEvent(username=actor.username, event="created", name=name))
     return snapshot
+
+
+def _record(session: Session, event: SnapshotEvent) -> None:
+    """Audit a change to the reports and raise their revision (every instance's caches)."""
+    session.add(event)
+    bump(session, Area.reports)
 
 
 def _snapshot(session: Session, name: str) -> Snapshot:
@@ -406,8 +416,9 @@ def delete_snapshot(
         raise SnapshotError(f"Begrundelsen må højst være {MAX_REASON} tegn.")
     session.exec(sa.delete(SnapshotAction).where(SnapshotAction.snapshot_id == snapshot.id))
     session.delete(snapshot)
-    session.add(
-        SnapshotEvent(username=actor.username, event="deleted", name=snapshot.name, reason=reason)
+    _record(
+        session,
+        SnapshotEvent(username=actor.username, event="deleted", name=snapshot.name, reason=reason),
     )
 
 
@@ -437,13 +448,14 @@ def set_appendix_details(
     _check_appendix(appendix_number, meeting_on, snapshot.taken_on)
     snapshot.appendix_number, snapshot.meeting_on = appendix_number, meeting_on
     session.add(snapshot)
-    session.add(
+    _record(
+        session,
         SnapshotEvent(
             username=actor.username,
             event="appendix",
             name=snapshot.name,
             reason=appendix_label(appendix_number, meeting_on),
-        )
+        ),
     )
     return snapshot
 
@@ -491,7 +503,7 @@ def mark_presented(
     snapshot.presented_on = presented_on
     session.add(snapshot)
     event = "presented" if presented_on else "unpresented"
-    session.add(SnapshotEvent(username=actor.username, event=event, name=snapshot.name))
+    _record(session, SnapshotEvent(username=actor.username, event=event, name=snapshot.name))
     return snapshot
 
 

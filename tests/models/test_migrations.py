@@ -660,6 +660,7 @@ def test_revision_0008_marks_back_dated_reports_as_reconstructions_and_keeps_del
             )
             reasons = {e.reason for e in session.exec(select(SnapshotEvent))}
             assert reasons == {None}
+        upgrade_to(engine, "head")  # today's writer needs today's schema
         hanna = Actor("hanna", Role.admin)
         with session_scope(engine, write=True) as session:
             delete_snapshot(
@@ -682,6 +683,38 @@ def test_revision_0008_marks_back_dated_reports_as_reconstructions_and_keeps_del
         )
         assert "reconstruction" not in columns(engine, "snapshot")
         assert "reason" not in columns(engine, "snapshot_event")
+    finally:
+        engine.dispose()
+
+
+def test_revision_0009_adds_content_revisions_that_writers_raise(release_url: str) -> None:
+    """The three areas start at 0; a key-message edit raises its own; downgrading to 0008
+    removes the table and nothing else."""
+    from models.core.revisions import content_revisions
+    from models.reports.snapshots import current_key_messages, set_key_messages
+
+    engine = create_db_engine(release_url)
+    try:
+        with bootstrap._migration_transaction(engine) as connection:
+            command.stamp(migrations.alembic_config(connection), "0001")
+            command.upgrade(migrations.alembic_config(connection), "0008")
+        before = describe(engine)
+
+        upgrade_to(engine, "0009")
+
+        with Session(engine) as session:
+            assert content_revisions(session) == (("key_messages", 0), ("plan", 0), ("reports", 0))
+            texts = current_key_messages(session)
+        with session_scope(engine, write=True) as session:
+            set_key_messages(
+                session, actor=Actor("hanna", Role.admin), texts=[*texts[:4], "Ny pointe"]
+            )
+        with Session(engine) as session:
+            assert dict(content_revisions(session))["key_messages"] == 1
+
+        upgrade_to_revision_below(engine, "0009")
+
+        assert describe(engine) == before
     finally:
         engine.dispose()
 

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from models.auth.users import Actor, Role
 from models.core.db import get_engine, session_scope
-from models.core.formatting import date_da, date_long_da
+from models.core.formatting import date_long_da, date_table_da
 from models.core.time import today_local
 from models.reports.snapshots import create_snapshot, delete_snapshot, deleted_reports
 from tests.pages.apptest import rendered_text, run_app
@@ -98,7 +98,7 @@ def test_a_back_dated_report_needs_the_reconstruction_mark_and_then_says_so(
     assert list(listed.loc[0, ["Navn", "Bilag", "Rekonstruktion"]]) == [
         REPORT,
         "Bilag 3",
-        f"ja, data fra {date_da(today_local())}",
+        f"ja, data fra {date_table_da(today_local())}",
     ]
 
 

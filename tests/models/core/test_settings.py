@@ -90,6 +90,16 @@ def test_secrets_toml_wins_over_the_environment_for_login_settings(
             "DASHBOARD_AUTO_MIGRATE (værdi: 'måske') skal være true",
         ),
         ("DATABASE_URL", "dashboard.db", "DATABASE_URL (værdi: 'dashboard.db') skal være en"),
+        (
+            "DATABASE_URL",
+            "sqlite:///data/dashboard.db",
+            "DATABASE_URL (værdi: 'sqlite:///data/dashboard.db') peger på en relativ SQLite-sti",
+        ),
+        (
+            "DASHBOARD_BACKUP_KEEP_DAILY",
+            "-1",
+            "DASHBOARD_BACKUP_KEEP_DAILY (værdi: '-1') skal være mellem 0 og 1000",
+        ),
         ("DASHBOARD_SMTP_PORT", "0", "DASHBOARD_SMTP_PORT (værdi: '0') skal være et portnummer"),
         ("DASHBOARD_SMTP_PORT", "smtp", "DASHBOARD_SMTP_PORT (værdi: 'smtp') skal være et helt"),
         (
@@ -153,3 +163,12 @@ def test_the_smtp_password_is_never_shown_in_a_refusal(env: pytest.MonkeyPatch) 
         get_settings()
     assert "hemmelig-smtp-kode" not in str(refused.value)
     assert str(refused.value).startswith("Indstillingen DASHBOARD_SMTP_PORT (værdi: '99999')")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["sqlite:////var/lib/dashboard/dashboard.db", "sqlite://", "sqlite:///:memory:"],
+)
+def test_absolute_and_in_memory_sqlite_urls_are_accepted(env: pytest.MonkeyPatch, url: str) -> None:
+    env.setenv("DATABASE_URL", url)
+    assert get_settings().sqlalchemy_url == url

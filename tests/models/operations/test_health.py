@@ -1,0 +1,76 @@
+"""healthcheck and check-config: what an operator's tools read, in Danish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from models.core.db import create_db_engine
+from models.core.settings import get_settings
+from models.operations.health import (
+    check_cookie_key,
+    check_data_dir,
+    check_database,
+    check_font,
+    check_schema,
+    config_checks,
+    health_checks,
+)
+
+
+def test_a_current_database_is_healthy(seeded_db_url: str, tmp_path: Path) -> None:
+    engine = create_db_engine(seeded_db_url)
+    checks = health_checks(engine, get_settings())
+    engine.dispose()
+    assert [(check.name, check.ok) for check in checks] == [
+        ("database", True),
+        ("skema", True),
+        ("datamappe", True),
+    ]
+
+
+def test_a_schema_that_is_not_at_head_is_not(engine: Engine, tmp_path: Path) -> None:
+    check = check_schema(engine)  # the fixture's tables come from create_all, without a stamp
+    assert not check.ok
+    assert "python manage.py migrate" in check.detail
+    empty = create_db_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    assert check_schema(empty).detail == "databasen er tom; kør `python manage.py init-db`"
+    empty.dispose()
+
+
+def test_a_database_that_does_not_answer(tmp_path: Path) -> None:
+    missing = create_db_engine(f"sqlite:///{tmp_path / 'none.db'}")
+    check = check_database(missing)
+    assert (check.ok, check.detail) == (False, f"SQLite-filen {tmp_path / 'none.db'} findes ikke")
+    assert not (tmp_path / "none.db").exists()  # the check did not create it
+    server = create_db_engine("postgresql+psycopg://nobody@127.0.0.1:1/none")
+    check = check_database(server)
+    assert not check.ok
+    assert check.detail.startswith("postgresql+psycopg://nobody@127.0.0.1:1/none svarer ikke: ")
+
+
+def test_a_data_dir_that_cannot_be_written(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    check = check_data_dir(blocked / "data")
+    assert not check.ok
+    assert check.detail.startswith(f"{blocked / 'data'} kan ikke skrives")
+    assert check_data_dir(tmp_path / "data").ok
+
+
+def test_check_config_explains_a_missing_font_and_a_weak_key(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert not check_font(tmp_path / "DejaVuSans.ttf").ok
+    monkeypatch.delenv("DASHBOARD_COOKIE_KEY")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    assert check_cookie_key(get_settings()).ok  # none yet: made at the first start
+    (tmp_path / "cookie.key").write_text("some_key")
+    check = check_cookie_key(get_settings())
+    assert not check.ok
+    assert "kendt eksempelværdi" in check.detail
+    names = [check.name for check in config_checks(get_settings(), font=tmp_path / "x.ttf")]
+    assert names == ["DATABASE_URL", "cookie-nøgle", "skrifttype"]

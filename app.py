@@ -27,5 +27,7 @@ else:
 
     from components.html_lang import DanishHtmlMiddleware
     from components.login_routes import ROUTES
+    from models.core import applog
 
+    applog.configure()  # the operators' log: JSON lines on stderr
     app = st.App(__file__, routes=ROUTES, middleware=[Middleware(DanishHtmlMiddleware)])

@@ -390,6 +390,9 @@ def write_file(path: Path, data: bytes) -> None:
 )
 def cli() -> None:
     """The command line (the Danish help above is what operators read)."""
+    from models.core import applog
+
+    applog.configure()  # events (backups, imports …) as JSON lines on stderr; not for --help
 
 
 @cli.command("init-db", help="Opret eller opdatér databasen og indlæs planen (kan gentages).")

@@ -18,6 +18,7 @@ from models.auth.login import LoginEvent, login_events
 from models.auth.throttle import Block, current_blocks
 from models.auth.users import User, get_user, list_users
 from models.bootstrap import SchemaError, start_app_database
+from models.core.applog import log_event
 from models.core.db import database_url, get_engine, session_scope
 from models.core.deadlines import DeadlineTarget
 from models.core.time import utcnow
@@ -65,7 +66,7 @@ from models.reviews.service import (
     review_items,
 )
 
-SETUP_CODE_BANNER = "Opsætningskode til første administrator: "
+SETUP_CODE_HINT = "no users yet: python manage.py setup-code prints the one-time setup code"
 
 Revision = tuple[str, tuple[int, int, str]]
 
@@ -73,14 +74,15 @@ Revision = tuple[str, tuple[int, int, str]]
 @st.cache_resource(show_spinner=False)
 def _ensure_database(url: str) -> None:
     """Once per process and database: create a fresh database (or upgrade when the setting
-    asks for it) and load the plan; while there are no users, print the one-time setup code
-    to the server's terminal. An out-of-date schema raises SchemaError (not cached)."""
+    asks for it) and load the plan; while there are no users, log which command prints the
+    one-time setup code (never the code). An out-of-date schema raises SchemaError (not
+    cached)."""
     engine = get_engine(url)
     start_app_database(engine)
     with session_scope(engine, write=True) as session:
         code = get_or_create_setup_code(session)
-    if code is not None:
-        print(f"{SETUP_CODE_BANNER}{code}", flush=True)
+    if code is not None:  # the code itself only through `manage.py setup-code`, never a log
+        log_event("setup_code_waiting", outcome=SETUP_CODE_HINT)
 
 
 def ensure_database() -> None:

@@ -29,6 +29,7 @@ from models.auth.users import (
     normalise_username,
     user_for_email,
 )
+from models.core.applog import log_event
 from models.core.time import utcnow
 
 
@@ -112,6 +113,7 @@ def _record(
             username=username[:254], outcome=outcome, occurred_at=now, client=client, actor=actor
         )
     )
+    log_event("login", user=username[:254], outcome=outcome.value, client=client)
 
 
 def is_known_address(session: Session, username: str, client: str, now: dt.datetime) -> bool:

@@ -14,6 +14,7 @@
   deadline beside the original); `small_counts`: the small-number rule (1–4 people shown as
   "under 5", counts of actions exact);
   `word_tables`: the Word table the appendix and the review minutes share.
+- `applog`: the operators' log: JSON lines of events with user, role and counts, never content.
 - `revisions`: a counter per content area (plan texts, key messages, reports), raised by
   every write to it, for the caches of every instance.
 

@@ -26,6 +26,7 @@ from sqlalchemy.engine import URL, Engine
 
 from models import migrations
 from models.bootstrap import SchemaStatus, UpgradeResult, schema_state, upgrade_schema
+from models.core.applog import log_event
 from models.core.errors import DomainError
 from models.core.settings import PROJECT_ROOT, SECRETS_FILE, get_settings
 from models.core.time import utcnow
@@ -254,6 +255,13 @@ def backup_database(
     with _partial(manifest_path(path)) as temporary:
         temporary.write_text(json.dumps(asdict(manifest), indent=2, sort_keys=True) + "\n")
     removed = rotate(directory)
+    log_event(
+        "backup",
+        file=path.name,
+        revision=revision,
+        count=sum(counts.values()),
+        outcome=f"{len(removed)} rotated",
+    )
     return BackupResult(path, manifest, removed, key_files())
 
 
@@ -390,4 +398,10 @@ def restore_database(backup: Path, engine: Engine, *, replace: bool = False) -> 
         )
     state = schema_state(engine)
     upgrade = upgrade_schema(engine) if state.status is SchemaStatus.behind else None
+    log_event(
+        "restore",
+        file=backup.name,
+        revision=manifest.schema_revision,
+        count=sum(manifest.row_counts.values()),
+    )
     return RestoreResult(manifest, upgrade)

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from models.auth.users import EDIT_PLAN, Actor, User, authorize, get_user, normalise_username
+from models.core.applog import log_event
 from models.core.cpr import (
     CONTROL_CHARACTER,
     CONTROL_MESSAGE,
@@ -298,6 +299,13 @@ def save_action_edits(
         seen.add(edit.action_id)
         results.append(_apply_one(session, actor, edit, now, reason))
     session.flush()
+    log_event(
+        "save",
+        user=actor.username,
+        role=actor.role.value,
+        count=sum(r.outcome is Outcome.saved for r in results),
+        conflicts=sum(r.outcome is Outcome.conflict for r in results),
+    )
     if all_or_nothing and any(r.outcome in (Outcome.conflict, Outcome.invalid) for r in results):
         raise EditsRejected(results)
     return results

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from models.auth.users import EDIT_PLAN, Actor, authorize
+from models.core.applog import log_event
 from models.core.cpr import contains_cpr
 from models.core.db import INSERT_CHUNK, chunked
 from models.core.tabular_files import parse_amount, parse_date, read_rows
@@ -330,6 +331,13 @@ def apply_import(session: Session, *, actor: Actor, parsed: ParsedFile) -> Impor
     ]
     for chunk in chunked(step_rows, INSERT_CHUNK):
         session.execute(sa.insert(MissingStep), chunk)
+    log_event(
+        "import",
+        user=actor.username,
+        role=actor.role.value,
+        kind="cases",
+        count=summary.new + summary.changed,
+    )
     return summary
 
 

@@ -17,6 +17,7 @@ from components.readers import (
     load_report_pair,
     plan_revision,
 )
+from models.core.applog import log_event
 from models.core.db import database_url, get_engine, session_scope
 from models.plan.queries import get_plan
 from models.plan.status_workbook import build_status_workbook
@@ -40,6 +41,7 @@ class ReportFiles:
 def _status_workbook(
     revision: Revision, theme_codes: tuple[str, ...], owners: tuple[str, ...]
 ) -> bytes:
+    log_event("export", kind="xlsx", count=len(theme_codes))
     with session_scope(get_engine(revision[0])) as session:
         return build_status_workbook(session, list(theme_codes))
 
@@ -64,6 +66,7 @@ def _report_files(
         plan_title=plan.title if plan else "",
         author=author,
     )
+    log_event("export", kind="report", count=len(report.actions))
     return ReportFiles(
         xlsx=build_report_xlsx(report, comparison),
         docx=build_docx(content),
@@ -80,6 +83,7 @@ def report_files(name: str, against: str | None, today: dt.date, author: str) ->
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _deck_pptx(today: dt.date, revision: object) -> bytes:
+    log_event("export", kind="pptx")
     return build_pptx(load_deck(today))
 
 

@@ -909,10 +909,14 @@ def healthcheck_command() -> None:
 )
 def check_config_command() -> None:
     """Explain every setting that will not work (settings errors themselves are one line)."""
+    from streamlit import config
+
     from models.core.settings import get_settings
     from models.operations.health import config_checks
 
-    checks = config_checks(get_settings())
+    config.get_config_options()  # .streamlit/config.toml and STREAMLIT_* as the server reads them
+    secret_set = config.is_manually_set("server.cookieSecret")
+    checks = config_checks(get_settings(), streamlit_secret_set=secret_set)
     for check in checks:
         click.echo(check.line)
     if not all(check.ok for check in checks):

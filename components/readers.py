@@ -21,8 +21,10 @@ from models.bootstrap import SchemaError, start_app_database
 from models.core.applog import log_event
 from models.core.db import database_url, get_engine, session_scope
 from models.core.deadlines import DeadlineTarget
+from models.core.settings import get_settings
 from models.core.time import utcnow
 from models.indicators.service import IndicatorCard, indicator_cards, measurement_revision
+from models.operations.health import shared_secret_problems
 from models.plan.action_edits import eligible_owners
 from models.plan.change_log import ChangeRow, list_change_authors, list_changes
 from models.plan.decisions import (
@@ -85,8 +87,23 @@ def _ensure_database(url: str) -> None:
         log_event("setup_code_waiting", outcome=SETUP_CODE_HINT)
 
 
+def streamlit_cookie_secret_set() -> bool:
+    """Whether the operator set Streamlit's `server.cookieSecret` (else it is random per
+    process)."""
+    from streamlit import config
+
+    return config.is_manually_set("server.cookieSecret")
+
+
 def ensure_database() -> None:
-    """Stop the app with a Danish message naming the command when the schema is out of date."""
+    """Stop the app with a Danish message when instances would not share their secrets, or
+    naming the command when the schema is out of date."""
+    problems = shared_secret_problems(
+        get_settings(), streamlit_secret_set=streamlit_cookie_secret_set()
+    )
+    if problems:
+        st.error(inert(" ".join(problems)))
+        st.stop()
     try:
         _ensure_database(database_url())
     except SchemaError as error:

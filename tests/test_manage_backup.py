@@ -100,3 +100,16 @@ def test_check_config_refuses_a_relative_sqlite_url(monkeypatch: pytest.MonkeyPa
     result = run("check-config")
     assert result.exit_code == 1
     assert "peger på en relativ SQLite-sti" in result.output
+
+
+def test_check_config_refuses_several_instances_with_a_generated_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DASHBOARD_MULTI_INSTANCE", "1")
+    monkeypatch.delenv("DASHBOARD_COOKIE_KEY")
+    get_settings.cache_clear()
+    result = run("check-config")
+    assert result.exit_code == 1
+    assert "FEJL flere instanser: DASHBOARD_MULTI_INSTANCE er slået til, men cookie-nøglen" in (
+        result.output
+    )

@@ -56,6 +56,7 @@ ENV_NAMES = {
     "backup_keep_daily": "DASHBOARD_BACKUP_KEEP_DAILY",
     "backup_keep_weekly": "DASHBOARD_BACKUP_KEEP_WEEKLY",
     "app_commit": "DASHBOARD_APP_COMMIT",
+    "multi_instance": "DASHBOARD_MULTI_INSTANCE",
 }
 SECRET_FIELDS = frozenset({"cookie_key", "smtp_password"})
 """Fields whose value is never shown, not even in an error message."""
@@ -126,6 +127,9 @@ class Settings(BaseSettings):
     """An action is *ikke bekræftet* when nobody has updated or confirmed it for this many days
     (recurring work: its own rhythm)."""
     auto_migrate: bool = False
+    multi_instance: bool = False
+    """Several app processes share the database (behind a proxy): every secret they must share
+    has to be configured, none generated (the app refuses to start otherwise)."""
     """Upgrade the schema when the app starts (else it refuses an out-of-date schema)."""
     smtp_host: str | None = None
     """The SMTP server for the reminder e-mails; empty means none (send-reminders refuses)."""

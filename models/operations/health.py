@@ -145,9 +145,41 @@ def check_font(font: Path = PDF_FONT) -> Check:
     )
 
 
-def config_checks(settings: Settings, *, font: Path = PDF_FONT) -> list[Check]:
+def shared_secret_problems(settings: Settings, *, streamlit_secret_set: bool) -> list[str]:
+    """With several instances, what is not shared (Danish); empty when all is configured.
+
+    `streamlit_secret_set`: whether Streamlit's `server.cookieSecret` was set by the operator
+    (else each process makes its own, and a session cannot move between instances)."""
+    if not settings.multi_instance:
+        return []
+    problems = []
+    if settings.cookie_key is None or not settings.cookie_key.get_secret_value():
+        problems.append(
+            "DASHBOARD_MULTI_INSTANCE er slået til, men cookie-nøglen er ikke sat: sæt "
+            "DASHBOARD_COOKIE_KEY (samme værdi på alle instanser); en genereret nøgle gælder "
+            "kun én server."
+        )
+    if not settings.sqlalchemy_url.startswith("postgresql"):
+        problems.append(
+            "DASHBOARD_MULTI_INSTANCE kræver PostgreSQL (DATABASE_URL); SQLite er til én server."
+        )
+    if not streamlit_secret_set:
+        problems.append(
+            "DASHBOARD_MULTI_INSTANCE er slået til, men Streamlits server.cookieSecret er ikke "
+            "sat: sæt STREAMLIT_SERVER_COOKIE_SECRET (samme værdi på alle instanser)."
+        )
+    return problems
+
+
+def config_checks(
+    settings: Settings, *, font: Path = PDF_FONT, streamlit_secret_set: bool = False
+) -> list[Check]:
     """Settings that will not work, explained (the database is not opened)."""
     checks = [check_database_url(settings), check_cookie_key(settings), check_font(font)]
+    checks += [
+        Check("flere instanser", False, problem)
+        for problem in shared_secret_problems(settings, streamlit_secret_set=streamlit_secret_set)
+    ]
     if SECRETS_FILE.exists() and not os.access(SECRETS_FILE, os.R_OK):
         checks.append(Check("secrets.toml", False, f"{SECRETS_FILE} kan ikke læses"))
     return checks

@@ -74,3 +74,39 @@ def test_check_config_explains_a_missing_font_and_a_weak_key(
     assert "kendt eksempelværdi" in check.detail
     names = [check.name for check in config_checks(get_settings(), font=tmp_path / "x.ttf")]
     assert names == ["DATABASE_URL", "cookie-nøgle", "skrifttype"]
+
+
+@pytest.mark.parametrize(
+    ("env", "secret_set", "problems"),
+    [
+        ({}, False, []),  # one instance: nothing must be shared
+        (
+            {"DASHBOARD_MULTI_INSTANCE": "1"},
+            False,
+            ["cookie-nøglen er ikke sat", "kræver PostgreSQL", "server.cookieSecret er ikke sat"],
+        ),
+        (
+            {
+                "DASHBOARD_MULTI_INSTANCE": "1",
+                "DATABASE_URL": "postgresql+psycopg://app@db/dashboard",
+            },
+            True,
+            [],
+        ),
+    ],
+)
+def test_several_instances_need_every_shared_secret_configured(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], secret_set: bool, problems: list[str]
+) -> None:
+    from models.operations.health import shared_secret_problems
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()  # the test settings set DASHBOARD_COOKIE_KEY
+    if problems:
+        monkeypatch.delenv("DASHBOARD_COOKIE_KEY")
+        get_settings.cache_clear()
+    found = shared_secret_problems(get_settings(), streamlit_secret_set=secret_set)
+    assert len(found) == len(problems)
+    for message, expected in zip(found, problems, strict=True):
+        assert expected in message

@@ -25,9 +25,15 @@ if __name__ == "__main__":
 else:
     from starlette.middleware import Middleware
 
+    from components.errors import on_script_error
     from components.html_lang import DanishHtmlMiddleware
     from components.login_routes import ROUTES
     from models.core import applog
 
     applog.configure()  # the operators' log: JSON lines on stderr
-    app = st.App(__file__, routes=ROUTES, middleware=[Middleware(DanishHtmlMiddleware)])
+    app = st.App(
+        __file__,
+        routes=ROUTES,
+        middleware=[Middleware(DanishHtmlMiddleware)],
+        on_script_error=on_script_error,
+    )

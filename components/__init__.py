@@ -1,6 +1,7 @@
 """Streamlit glue around `models`: what the pages read, show and hand on.
 
 - `readers`: the readers the pages use (cached on the data's revision where it pays).
+- `errors`: the Danish error page with an error id that the log holds (`on_script_error`).
 - `exports`: files for download (status workbook, report exports, PowerPoint), cached.
 - `uploads`: uploaded files read once per file, and the table of a file's problems.
 - `commands`: runs a `models` write for a page, with Danish errors and a flash message.

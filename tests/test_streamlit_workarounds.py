@@ -34,7 +34,8 @@ def test_streamlit_run_serves_app_py_as_an_asgi_app_with_our_routes() -> None:
     assert (found.is_asgi_app, found.app_name, found.import_string) == (True, "app", "app:app")
     source = APP.read_text(encoding="utf-8")
     assert 'if __name__ == "__main__":' in source
-    assert "st.App(__file__, routes=ROUTES, middleware=" in source
+    assert "app = st.App(\n        __file__,\n        routes=ROUTES," in source
+    assert "on_script_error=on_script_error" in source  # the Danish error page
 
 
 def test_apptest_can_still_be_switched_out_of_legacy_pages_mode() -> None:

@@ -18,6 +18,7 @@ Import the module, not its names: `from components.texts import overview as t`, 
 - `reports`: the status-report page (Statusrapporter).
 - `presentation`: the citizen-meeting presentation (Borgermøde).
 - `uploads`: what every file upload says about a file with errors.
+- `errors`: the error page's messages (database down, disk full, unexpected) and its id.
 - `charts`: the charts' text alternatives (a sentence with the figures, the table's columns).
 - `widgets`: Danish for the texts Streamlit's own widgets and dialogs write in English.
 

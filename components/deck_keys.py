@@ -37,6 +37,9 @@ function targetOf(event) {
 
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
+  // Streamlit calls this again with new data while the component stays mounted: undo the
+  // previous call first, so there is always exactly one listener and one link.
+  if (parentElement.__deckCleanup) parentElement.__deckCleanup();
   const present = Boolean(data && data.present);
   let link = null;
   if (present) {
@@ -76,10 +79,13 @@ export default function (component) {
     setTriggerValue(action, true);
   };
   document.addEventListener("keydown", onKey);
-  return () => {
+  const cleanup = () => {
     document.removeEventListener("keydown", onKey);
     if (link) link.remove();
+    parentElement.__deckCleanup = null;
   };
+  parentElement.__deckCleanup = cleanup;
+  return cleanup;
 }
 """
 

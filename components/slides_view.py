@@ -93,7 +93,8 @@ def _slide_css(colours: Palette) -> str:
 _PRESENT_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], [data-testid="stHeader"], [data-testid="stToolbar"],
-[data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
+[data-testid="stDecoration"], [data-testid="stStatusWidget"],
+[data-testid="stSkipToContent"], [data-testid="stElementToolbar"] { display: none !important; }
 html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
   background: PAGE !important; }
 [data-testid="stMainBlockContainer"] { padding: 1.2vh 2vw 0 2vw !important;

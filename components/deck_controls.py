@@ -89,9 +89,10 @@ def exit_href(view: DeckView) -> str:
     return "?" + "&".join(f"{name}={value}" for name, value in params.items())
 
 
-def keyboard(view: DeckView) -> None:
-    """Keys and clicker, in both views; in presenter mode also Esc and the exit link."""
-    deck_keys(
+def keyboard(view: DeckView) -> int | None:
+    """Keys and clicker, in both views; in presenter mode also Esc and the exit link. Returns
+    the window's height in presenter mode, once the browser has reported it."""
+    return deck_keys(
         partial(_move, view.total),
         present=view.present,
         exit_label=t.EXIT,

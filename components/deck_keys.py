@@ -8,7 +8,9 @@ leaving the page). A key press becomes a trigger event; the page's callback then
 keys with Ctrl/Alt/Meta, are left alone; space and Enter on a button or link keep their own
 meaning.
 
-In presenter mode the component also holds the exit link, hidden until it gets keyboard focus.
+In presenter mode the component also holds the exit link, hidden until it gets keyboard focus,
+and reports the window's height (state `viewport`), so that charts, which Vega draws in
+pixels, can grow with the type, which is sized in units of the window's height.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ function targetOf(event) {
 }
 
 export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { data, parentElement, setStateValue, setTriggerValue } = component;
   // Streamlit calls this again with new data while the component stays mounted: undo the
   // previous call first, so there is always exactly one listener and one link.
   if (parentElement.__deckCleanup) parentElement.__deckCleanup();
@@ -79,8 +81,21 @@ export default function (component) {
     setTriggerValue(action, true);
   };
   document.addEventListener("keydown", onKey);
+  let resized = null;
+  const report = () => {
+    const height = window.innerHeight;
+    if (present && height !== data.viewport) setStateValue("viewport", height);
+  };
+  const onResize = () => {
+    clearTimeout(resized);
+    resized = setTimeout(report, 250);
+  };
+  report();
+  window.addEventListener("resize", onResize);
   const cleanup = () => {
     document.removeEventListener("keydown", onKey);
+    window.removeEventListener("resize", onResize);
+    clearTimeout(resized);
     if (link) link.remove();
     parentElement.__deckCleanup = null;
   };
@@ -109,15 +124,31 @@ def deck_keys(
     present: bool,
     exit_label: str,
     exit_href: str,
-) -> None:
-    """Mount the key listener; `on_action(action)` runs as a callback before the next run."""
+) -> int | None:
+    """Mount the key listener; `on_action(action)` runs as a callback before the next run.
+
+    Returns the window's height in CSS pixels in presenter mode, once the browser has told it.
+    """
+    state = st.session_state.get(KEY)
+    known = state.get("viewport") if isinstance(state, dict) else None
     callbacks = {f"on_{action}_change": _callback(on_action, action) for action in ACTIONS}
-    _component(
+    result = _component(
         key=KEY,
-        data={"present": present, "exit_label": exit_label, "exit_href": exit_href},
-        height=0 if not present else "content",
+        data={
+            "present": present,
+            "exit_label": exit_label,
+            "exit_href": exit_href,
+            "viewport": known,
+        },
+        on_viewport_change=_ignore,
         **callbacks,
     )
+    viewport = result.get("viewport")
+    return viewport if isinstance(viewport, int) and viewport > 0 else None
+
+
+def _ignore() -> None:
+    """The window's height is read from the component's result; nothing to do before the run."""
 
 
 def _callback(on_action: Callable[[str], None], action: str) -> Callable[[], None]:

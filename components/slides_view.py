@@ -58,9 +58,12 @@ TEXT_COLOURS = ("text", "heading", "note", "muted")
 """The palette fields used as text colours on `background`."""
 
 CHART_PANEL = "#FFFFFF"
-# Chart heights in presenter mode: what is left of a 768 px window under the slide's text.
-PRESENT_THEMES_HEIGHT = 300
-PRESENT_RESTORATION_HEIGHT = 290
+# Chart heights in presenter mode in a window 768 px high: what is left under the slide's text.
+# Type is sized in units of the window's height; a chart grows in proportion when the browser
+# has reported a taller window.
+BASE_VIEWPORT = 768
+PRESENT_THEMES_HEIGHT = 380
+PRESENT_RESTORATION_HEIGHT = 310
 
 
 def palette(dark: bool) -> Palette:
@@ -97,11 +100,14 @@ _PRESENT_CSS = """
 [data-testid="stSkipToContent"], [data-testid="stElementToolbar"] { display: none !important; }
 html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
   background: PAGE !important; }
-[data-testid="stMainBlockContainer"] { padding: 1.2vh 2vw 0 2vw !important;
-  max-width: none !important; }
-[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 1vh; }
+[data-testid="stMain"] { padding: 1.2vh 1.2vw; box-sizing: border-box; }
+[data-testid="stMainBlockContainer"] { max-width: none !important; box-sizing: border-box;
+  margin: 0 !important; min-height: calc(100vh - 2.4vh);
+  padding: 2.4vh 2.6vw 6vh 2.6vw !important;
+  border: 3px solid BORDER; border-radius: 12px; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 1.2vh; }
 .st-key-deck_keys { position: absolute; height: 0; }
-.slide { padding: 2.4vh 2.6vw; border-width: 3px; }
+.slide { padding: 0; border: none; border-radius: 0; }
 .slide h1 { font-size: 5.6vh; margin: 0 0 1.6vh 0; }
 .slide p, .slide li { font-size: 3.4vh; line-height: 1.4; margin: 0.6vh 0; }
 .slide .figures { gap: 3vw; margin: 0.4vh 0 0.8vh 0; }
@@ -110,7 +116,8 @@ html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
 .slide .note { font-size: 2.8vh; }
 .slide .caption { font-size: 2.5vh; margin-top: -0.8vh; }
 .slide .emphasis { margin-top: 1vh; }
-.slide-footer { font-size: 2.1vh; margin-top: 0.4vh; }
+.slide-footer { font-size: 2.5vh; margin-top: 0.4vh; }
+.slide-number { position: fixed; right: 3.5vw; bottom: 3vh; margin: 0; }
 .st-key-deck_chart { padding: 0.6vh 1vw; }
 """
 
@@ -120,7 +127,7 @@ def page_css(*, present: bool, dark: bool) -> str:
     colours = palette(dark)
     css = _slide_css(colours)
     if present:
-        css += _PRESENT_CSS.replace("PAGE", colours.page)
+        css += _PRESENT_CSS.replace("PAGE", colours.page).replace("BORDER", colours.border)
     return f"<style>{css}</style>"
 
 
@@ -145,14 +152,24 @@ def slide_html(slide: Slide) -> str:
     return f'<div class="slide">{"".join(parts)}</div>'
 
 
-def _chart(slide: Slide, deck: Deck, *, present: bool) -> alt.LayerChart | None:
+def present_height(base: int, viewport: int | None) -> int:
+    """A chart's height in presenter mode: `base` in a 768 px window, in proportion otherwise
+    (never below `base`' share of a 600 px window)."""
+    if viewport is None:
+        return base
+    return round(base * max(viewport, 600) / BASE_VIEWPORT)
+
+
+def _chart(
+    slide: Slide, deck: Deck, *, present: bool, viewport: int | None
+) -> alt.LayerChart | None:
     if slide.chart == "themes":
-        chart = theme_bars(deck.themes)
-        return chart.properties(height=PRESENT_THEMES_HEIGHT) if present else chart
-    if slide.chart == "restoration" and deck.restoration is not None:
-        chart = burn_down(deck.restoration)
-        return chart.properties(height=PRESENT_RESTORATION_HEIGHT) if present else chart
-    return None
+        chart, base = theme_bars(deck.themes), PRESENT_THEMES_HEIGHT
+    elif slide.chart == "restoration" and deck.restoration is not None:
+        chart, base = burn_down(deck.restoration), PRESENT_RESTORATION_HEIGHT
+    else:
+        return None
+    return chart.properties(height=present_height(base, viewport)) if present else chart
 
 
 def render_slide(
@@ -163,14 +180,19 @@ def render_slide(
     *,
     present: bool = False,
     dark: bool = False,
+    viewport: int | None = None,
 ) -> None:
+    """Slide `number` of `total`; `viewport` is the window's height where the browser told it."""
     st.html(page_css(present=present, dark=dark) + slide_html(slide))
-    chart = _chart(slide, deck, present=present)
+    chart = _chart(slide, deck, present=present, viewport=viewport)
     if chart is not None:
         with st.container(key="deck_chart"):
             st.altair_chart(chart, width="stretch")
-    footer = []
+    footer = ""
     if slide.chart is not None and slide.lines:
-        footer.append(escape(" ".join(slide.lines)))
-    footer.append(f"{escape(deck.municipality)} · {number} / {total}")
-    st.html("".join(f"<div class='slide-footer'>{line}</div>" for line in footer))
+        footer = f"<div class='slide-footer'>{escape(' '.join(slide.lines))}</div>"
+    footer += (
+        f"<div class='slide-footer slide-number'>{escape(deck.municipality)} · {number} / {total}"
+        "</div>"
+    )
+    st.html(footer)

@@ -22,9 +22,15 @@ deck = load_deck(today)
 pages = slides(deck)
 view = current_view(len(pages))
 
-keyboard(view)
+viewport = keyboard(view)  # the window's height, in presenter mode
 render_slide(
-    pages[view.number - 1], deck, view.number, view.total, present=view.present, dark=view.dark
+    pages[view.number - 1],
+    deck,
+    view.number,
+    view.total,
+    present=view.present,
+    dark=view.dark,
+    viewport=viewport,
 )
 if not view.present:
     buttons(view).download_button(

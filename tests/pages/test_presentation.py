@@ -171,6 +171,7 @@ def test_presenter_mode_shows_the_slide_alone(users: None) -> None:
         "present": True,
         "exit_label": "Afslut præsentation (Esc)",
         "exit_href": "?slide=5",
+        "viewport": None,  # until the browser reports the window's height
     }
 
 
@@ -216,3 +217,10 @@ def test_every_text_colour_of_both_looks_has_contrast_of_at_least_4_5(dark: bool
     for name in TEXT_COLOURS:
         assert contrast(getattr(colours, name), colours.background) >= 4.5, name
     assert contrast(colours.accent, colours.background) >= 3  # the emphasis bar, not text
+
+
+@pytest.mark.parametrize(("viewport", "height"), [(None, 310), (768, 310), (1080, 436), (400, 242)])
+def test_a_chart_in_presenter_mode_grows_with_the_window(viewport: int | None, height: int) -> None:
+    from components.slides_view import PRESENT_RESTORATION_HEIGHT, present_height
+
+    assert present_height(PRESENT_RESTORATION_HEIGHT, viewport) == height

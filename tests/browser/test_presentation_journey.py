@@ -149,6 +149,20 @@ def test_the_presenter_presents_with_the_keyboard_only(
     with script_run(page):
         page.keyboard.press("ArrowLeft")
     expect(page).to_have_url(re.compile(r"/presentation\?slide=6$"))
+    # A key typed into a text field is the field's: Home there moves no slide, so ArrowLeft
+    # outside it goes from 6 to 5 (had Home counted, the deck would be on slide 1 and stay
+    # there). The deck has no text field of its own; the test adds one to the page.
+    page.evaluate(
+        """() => { const field = document.createElement("input");
+        field.id = "typed"; document.body.prepend(field); field.focus(); }"""
+    )
+    page.keyboard.press("Home")
+    page.evaluate("() => document.getElementById('typed').remove()")
+    with script_run(page):
+        page.keyboard.press("ArrowLeft")
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"/presentation\?slide=5$"))
+    expect(page.get_by_text("Faxe Kommune · 5 / 7")).to_be_visible()
 
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])

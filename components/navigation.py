@@ -1,11 +1,13 @@
 """The page list for `st.navigation`, built on every run from the user's current role.
 
-Every page has the same URL for every role (its script's name, e.g. /presentation), so a
-link or bookmark works whoever opens it. Streamlit serves the default page at "/" only (its
-own name then gives "Page not found"), so no real page is the default: the default is a
-hidden start page that sends each role on to its own first page. A known page's URL that the
-user's role does not have shows a Danish message instead of Streamlit's English dialog; for
-someone not logged in, it shows the login form and, after the login, the page asked for.
+Every page has its script's name as URL (e.g. /presentation) for every role, so a link or
+bookmark works whoever opens it. Streamlit serves the default page at "/" only (its own name
+then gives "Page not found"). The deck must keep its URL, so for the presenter, whose first
+page it is, the default is a hidden start page that sends them on to the deck. For the other
+roles the overview (or an editor's own actions) stays the default page at "/": a redirect
+there costs every login an extra run. A known page's URL that the user's role does not have
+shows a Danish message instead of Streamlit's English dialog; for someone not logged in, it
+shows the login form and, after the login, the page asked for.
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ def theme_page_path(code: str) -> str:
     return f"{PAGES_DIR}/tema_{code.lower()}.py"
 
 
-def _page(name: str, title: str, icon: str) -> st.Page:
-    return st.Page(f"{PAGES_DIR}/{name}.py", title=title, icon=icon, url_path=name)
+def _page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page:
+    return st.Page(f"{PAGES_DIR}/{name}.py", title=title, icon=icon, url_path=name, default=default)
 
 
 def page_names() -> list[str]:
@@ -77,13 +79,14 @@ def _with_other_urls(
     *,
     default: str,
     title: str = nav_texts.NO_ACCESS_TITLE,
+    skip: tuple[str, ...] = (),
 ) -> dict[str, list[st.Page]]:
     """`sections` plus a hidden page for every other known page URL, which runs `other`.
 
     `default` is the URL name of the default page in `sections` (its `url_path` reads "").
     """
     taken = {page.url_path for pages in sections.values() for page in pages}
-    taken.add(default)
+    taken |= {default, *skip}
     hidden = []
     for name in page_names():
         if name in taken:
@@ -120,9 +123,12 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
     sections: dict[str, list[st.Page]] = {}
     # An editor who owns actions starts on their own actions; everyone else on the overview.
     owner_start = role in EDIT_PLAN and owns_actions(state.actor.username)
+    start = None
+    if role in READ_INTERNAL:
+        start = "my_actions" if owner_start else "overview"
     if role in READ_INTERNAL:
         sections[common.NAV_SECTION_MAIN] = [
-            _page("overview", common.NAV_OVERVIEW, ":material/dashboard:"),
+            _page("overview", common.NAV_OVERVIEW, ":material/dashboard:", default=not owner_start),
             _page("restoration", common.NAV_RESTORATION, ":material/trending_down:"),
             _page("indicators", common.NAV_INDICATORS, ":material/target:"),
             _page("reports", common.NAV_REPORTS, ":material/description:"),
@@ -142,7 +148,7 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
         )
         sections[common.NAV_SECTION_MAIN].insert(
             0,
-            _page("my_actions", common.NAV_MY_ACTIONS, ":material/task_alt:"),
+            _page("my_actions", common.NAV_MY_ACTIONS, ":material/task_alt:", default=owner_start),
         )
     if role in PRESENT:
         sections.setdefault(common.NAV_SECTION_PRESENTATION, []).extend(
@@ -158,12 +164,11 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
     sections[profile_texts.NAV_SECTION] = [
         _page("profile", profile_texts.NAV_TITLE, ":material/person:")
     ]
-    first = next(
-        page
-        for pages in sections.values()
-        for page in pages
-        if page.url_path == ("my_actions" if owner_start else "overview")
-        or role not in READ_INTERNAL
-    )
-    sections.setdefault("", [])[:0] = _start_pages(first)
+    if start is not None:
+        # The entry pages' URLs stay unknown: after a login on "/login" the tab's page is no
+        # longer found and Streamlit opens the default page, without a "Page not found".
+        return _with_other_urls(sections, _no_access, default=start, skip=ENTRY_PAGES)
+    # The presenter's first page is the deck, which must keep its own URL: "/" is a start page.
+    deck = sections[common.NAV_SECTION_PRESENTATION][0]
+    sections.setdefault("", [])[:0] = _start_pages(deck)
     return _with_other_urls(sections, _no_access, default=START_URL)

@@ -7,7 +7,8 @@
 - `commands`: runs a `models` write for a page, with Danish errors and a flash message.
 - `texts`: the Danish UI texts, one module per page or shared area.
 - page bodies and widgets: `theme_view`, `action_editor`, `case_upload`, `slides_view`,
-  `widgets`, `navigation`; HTML and charts: `status_html`, `charts`, `restoration_charts`,
+  `deck_controls` and `deck_keys` (the deck's URL state, keys and clicker), `widgets`,
+  `navigation`; HTML and charts: `status_html`, `charts`, `restoration_charts`,
   `indicator_charts`, `timeline_chart` (every chart shown with its text alternative by
   `charts.show_chart`); the login gate and page shell: `auth`, `shell`.
 - `html_lang`: the server's HTML page in Danish (`lang="da"`) with the global accessibility

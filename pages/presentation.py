@@ -1,15 +1,19 @@
-"""Borgermøde: the citizen-meeting presentation, one slide at a time, aggregate data only."""
+"""Borgermøde: the citizen-meeting presentation, one slide at a time, aggregate data only.
+
+`?slide=N` is the slide; `&mode=present` the presenter view (the slide alone, keys and
+clicker only); `&theme=dark` the dark variant for bright projectors.
+"""
 
 from __future__ import annotations
 
-import streamlit as st
-
+from components.deck_controls import buttons, current_view, keyboard
 from components.exports import deck_pptx
 from components.readers import load_deck
 from components.shell import require_shell
 from components.slides_view import render_slide
 from components.texts import presentation as t
 from models.auth.users import PRESENT
+from models.core.formatting import date_table_da
 from models.core.time import today_local
 from models.presentation.slides import slides
 
@@ -17,23 +21,22 @@ require_shell(__file__, PRESENT)
 today = today_local()
 deck = load_deck(today)
 pages = slides(deck)
-try:
-    number = min(max(int(st.query_params.get("slide", "1")), 1), len(pages))
-except ValueError:
-    number = 1
-st.query_params["slide"] = str(number)
+view = current_view(len(pages))
 
-render_slide(pages[number - 1], deck, number, len(pages))
-left, middle, right = st.columns([1, 4, 1])
-if left.button(t.PREVIOUS, disabled=number == 1, width="stretch"):
-    st.query_params["slide"] = str(number - 1)
-    st.rerun()
-if right.button(t.NEXT, disabled=number == len(pages), width="stretch", type="primary"):
-    st.query_params["slide"] = str(number + 1)
-    st.rerun()
-middle.download_button(
-    t.PPTX,
-    deck_pptx(today),
-    file_name=f"borgermoede-{today.isoformat()}.pptx",
-    mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+viewport = keyboard(view)  # the window's height, in presenter mode
+render_slide(
+    pages[view.number - 1],
+    deck,
+    view.number,
+    view.total,
+    present=view.present,
+    dark=view.dark,
+    viewport=viewport,
 )
+if not view.present:
+    buttons(view).download_button(
+        t.PPTX,
+        deck_pptx(today),
+        file_name=f"borgermoede-{date_table_da(today)}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    )

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import Session
 
 from models.presentation.slides import SLIDE_TITLES
-from tests.browser.conftest import ARTIFACTS, Server, log_in, script_run, wait_for_app
+from tests.browser.conftest import ARTIFACTS, Server, log_in, script_run, submit, wait_for_app
 from tests.factories import MARKERS, plant_marker_text
 
 if TYPE_CHECKING:
@@ -63,3 +63,171 @@ def test_the_presenter_steps_through_every_slide(
     expect(nav.get_by_role("link")).to_have_text(
         [re.compile(r"Borgermøde$"), re.compile(r"Status i tal$"), re.compile(r"Min profil$")]
     )
+
+
+# Streamlit scrolls the main area, not the document: both must fit the window.
+_OVERFLOW = """() => {
+  const main = document.querySelector("[data-testid='stMain']");
+  const root = document.scrollingElement;
+  return [main.scrollHeight - main.clientHeight, root.scrollHeight - window.innerHeight];
+}"""
+_CHART_HEIGHT = """(height) => [...document.querySelectorAll(
+  ".st-key-deck_chart canvas, .st-key-deck_chart svg")].some(
+  (chart) => Math.abs(chart.getBoundingClientRect().height - height) <= 1)"""
+_BACKGROUND = """() => {
+  const slide = document.querySelector(".slide");
+  const style = getComputedStyle(slide);
+  const main = getComputedStyle(document.querySelector("[data-testid='stMain']"));
+  return [style.backgroundColor, style.color, main.backgroundColor];
+}"""
+
+
+def _assert_only_the_slide(page: Page, number: int) -> None:
+    """Slide `number` fills the window alone: it fits, and no menu, login box or button shows."""
+    from models.presentation.slides import SLIDE_TITLES
+
+    expect(page.get_by_role("heading", name=SLIDE_TITLES[number - 1])).to_be_visible()
+    expect(page.get_by_text(f"Faxe Kommune · {number} / 7")).to_be_visible()
+    wait_for_app(page)
+    assert page.evaluate(_OVERFLOW) == [0, 0], number
+    for hidden in (
+        page.get_by_test_id("stSidebar"),
+        page.get_by_test_id("stHeader"),
+        page.get_by_text("Logget ind som"),
+        page.get_by_role("button"),
+        page.get_by_text("Hent som PowerPoint"),
+        page.get_by_text("Page not found"),
+    ):
+        assert not [item for item in hidden.all() if item.is_visible()], (number, hidden)
+    # The exit link waits off-screen until it has keyboard focus.
+    expect(page.get_by_role("link", name="Afslut præsentation (Esc)")).not_to_be_in_viewport()
+
+
+def _press(page: Page, key: str, number: int) -> None:
+    """Press `key` (nothing focused but the page) and wait for slide `number`."""
+    with script_run(page):
+        page.keyboard.press(key)
+    expect(page).to_have_url(re.compile(rf"/presentation\?slide={number}&mode=present$"))
+    _assert_only_the_slide(page, number)
+
+
+def test_the_presenter_presents_with_the_keyboard_only(
+    new_page: Callable[..., Page], marked_server: Server
+) -> None:
+    """With demo cases, so slide 5 has its chart (the slide that did not fit 1366×768)."""
+    page = new_page(1366, 768)
+    log_in(page, marked_server.url, "pia")
+    expect(page).to_have_url(re.compile(r"/presentation\?slide=1$"))
+    # The landing on "/" goes on to the deck (a second run); a click while it settles is retried.
+    submit(page, page.get_by_role("button", name="Præsentér i fuld skærm"))
+    _assert_only_the_slide(page, 1)
+    page.screenshot(path=str(ARTIFACTS / "present_1366_1.png"))
+    # Forward with every key a clicker or keyboard sends, one slide per press.
+    for number, key in enumerate(
+        ["ArrowRight", "PageDown", "Space", "ArrowDown", "ArrowRight", "PageDown"], start=2
+    ):
+        _press(page, key, number)
+        page.screenshot(path=str(ARTIFACTS / f"present_1366_{number}.png"))
+    _press(page, "PageDown", 7)  # the last slide stays the last
+    for number, key in [(6, "ArrowLeft"), (5, "PageUp"), (4, "ArrowUp")]:
+        _press(page, key, number)
+    _press(page, "Home", 1)
+    _press(page, "End", 7)
+    # Tab reaches the exit link (after the main area itself), which then shows; Esc leaves
+    # presenter mode on the same slide.
+    exit_link = page.get_by_role("link", name="Afslut præsentation (Esc)")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(exit_link).to_be_focused()
+    expect(exit_link).to_be_in_viewport()
+    with script_run(page):
+        page.keyboard.press("Escape")
+    expect(page).to_have_url(re.compile(r"/presentation\?slide=7$"))
+    expect(page.get_by_text("Logget ind som")).to_be_visible()
+    expect(page.get_by_role("button", name="Hent som PowerPoint")).to_be_visible()
+    # In the normal view the keys still move the slide.
+    with script_run(page):
+        page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(r"/presentation\?slide=6$"))
+    # A key typed into a text field is the field's: Home there moves no slide, so ArrowLeft
+    # outside it goes from 6 to 5 (had Home counted, the deck would be on slide 1 and stay
+    # there). The deck has no text field of its own; the test adds one to the page.
+    page.evaluate(
+        """() => { const field = document.createElement("input");
+        field.id = "typed"; document.body.prepend(field); field.focus(); }"""
+    )
+    page.keyboard.press("Home")
+    page.evaluate("() => document.getElementById('typed').remove()")
+    with script_run(page):
+        page.keyboard.press("ArrowLeft")
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"/presentation\?slide=5$"))
+    expect(page.get_by_text("Faxe Kommune · 5 / 7")).to_be_visible()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
+def test_every_slide_fits_the_projector_in_the_dark_variant(
+    new_page: Callable[..., Page], marked_server: Server, width: int, height: int
+) -> None:
+    page = new_page(width, height)
+    log_in(page, marked_server.url, "pia")
+    submit(page, page.get_by_text("Mørkt tema til lys projektor"))
+    expect(page).to_have_url(re.compile(r"/presentation\?slide=1&theme=dark$"))
+    from components.slides_view import PRESENT_RESTORATION_HEIGHT, PRESENT_THEMES_HEIGHT
+
+    chart_heights = {3: PRESENT_THEMES_HEIGHT, 5: PRESENT_RESTORATION_HEIGHT}
+    for number in range(1, 8):
+        page.goto(f"{marked_server.url}/presentation?slide={number}&mode=present&theme=dark")
+        if number in chart_heights:  # the chart has grown with the window (a second run)
+            grown = round(chart_heights[number] * height / 768)
+            page.wait_for_function(_CHART_HEIGHT, arg=grown)
+        _assert_only_the_slide(page, number)
+        # White text on black, the page around the slide black as well
+        assert page.evaluate(_BACKGROUND) == ["rgb(0, 0, 0)", "rgb(255, 255, 255)", "rgb(0, 0, 0)"]
+        page.screenshot(path=str(ARTIFACTS / f"present_dark_{width}_{number}.png"))
+
+
+@pytest.mark.parametrize("username", ["hanna", "erik", "vera", "pia"])
+def test_every_presenting_role_opens_a_slide_by_its_url(
+    new_page: Callable[..., Page], app_server: Server, username: str
+) -> None:
+    from models.presentation.slides import SLIDE_TITLES
+
+    page = new_page(1366, 768)
+    log_in(page, app_server.url, username)
+    for number in (1, 5, 7):
+        page.goto(f"{app_server.url}/presentation?slide={number}")
+        expect(page.get_by_role("heading", name=SLIDE_TITLES[number - 1])).to_be_visible()
+        wait_for_app(page)
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+        expect(page).to_have_url(re.compile(rf"/presentation\?slide={number}$"))
+    page.goto(f"{app_server.url}/presentation?slide=3&mode=present")
+    _assert_only_the_slide(page, 3)
+
+
+def test_a_page_the_presenter_does_not_have_says_so_in_danish(
+    new_page: Callable[..., Page], app_server: Server
+) -> None:
+    page = new_page(1366, 768)
+    log_in(page, app_server.url, "pia")
+    for name in ("overview", "users", "tema_a", "my_actions"):
+        page.goto(f"{app_server.url}/{name}")
+        expect(page.get_by_text("hører ikke til din rolle")).to_be_visible()
+        wait_for_app(page)
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+
+
+def test_a_slide_url_opened_before_the_login_shows_that_slide_after_it(
+    new_page: Callable[..., Page], app_server: Server
+) -> None:
+    from tests.factories import PASSWORD
+
+    page = new_page(1366, 768)
+    page.goto(f"{app_server.url}/presentation?slide=4")
+    page.get_by_label("Brugernavn").fill("vera")
+    wait_for_app(page)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    page.get_by_label("Adgangskode").fill(PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+    expect(page.get_by_role("heading", name="5 pointer")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/presentation\?slide=4$"))

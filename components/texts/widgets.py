@@ -111,4 +111,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "Siden /$1 findes ikke, eller du har ikke adgang til den. Du ser din startside i stedet.",
     ),
     (r"^File is too large\. Maximum size is (\d+) bytes\.$", "Filen er for stor."),
+    # a toolbar button's label with the chart or table it acts on ("Fullscreen: <alt text>")
+    (r"^Download as PNG: (.+)$", "Hent som PNG: $1"),
+    (r"^Download as CSV: (.+)$", "Hent som CSV: $1"),
+    (r"^Fullscreen: (.+)$", "Fuld skærm: $1"),
+    (r"^Close fullscreen: (.+)$", "Luk fuld skærm: $1"),
+    (r"^Show data: (.+)$", "Vis data: $1"),
+    (r"^Search: (.+)$", "Søg: $1"),
 )

@@ -136,5 +136,8 @@ def test_a_page_that_does_not_exist_is_explained_in_danish(
     page = new_page(locale="en-US")
     log_in(page, app_url, "vera")
     open_path(page, app_url, "users")  # an admin's page: vera may not open it
+    expect(page.get_by_text("hører ikke til din rolle").first).to_be_visible()
+    assert english_in_dom(page) == []
+    open_path(page, app_url, "findes-ikke")  # no page at all: Streamlit's own dialog
     expect(page.get_by_text("Siden findes ikke").first).to_be_visible()
     assert english_in_dom(page) == []

@@ -135,7 +135,7 @@ def theme_bars(
             f"{THEME}:N",
             sort=order,
             title=None,
-            axis=alt.Axis(labelLimit=label_limit, labelFontSize=font_size),
+            axis=alt.Axis(labelLimit=label_limit, labelFontSize=font_size, labelColor=DARK),
         ),
     )
     x_scale = alt.Scale(domain=[0, domain], nice=False, zero=True)
@@ -150,6 +150,7 @@ def theme_bars(
                 title=None,
                 columns=2,  # two rows: fits a plot of MIN_WIDTH at 20 px, not cut off
                 labelFontSize=font_size,
+                labelColor=DARK,  # text at 4.5:1 or more, not Vega's grey
                 symbolSize=font_size * 15,
                 labelLimit=400,
             ),
@@ -179,7 +180,7 @@ def burn_down(figures: RestorationFigures) -> alt.LayerChart:
     frame = pd.DataFrame(
         [{"dato": pd.Timestamp(day), "antal": count} for day, count in figures.burn_down]
     )
-    axis = month_axis(labelFontSize=FONT - 4, title=None)
+    axis = month_axis(labelFontSize=FONT - 4, title=None, labelColor=DARK)
     line = (
         alt.Chart(frame)
         .mark_line(strokeWidth=5, color="#0072B2")
@@ -188,7 +189,9 @@ def burn_down(figures: RestorationFigures) -> alt.LayerChart:
             y=alt.Y(
                 "antal:Q",
                 title="Åbne manglende sagsskridt",
-                axis=number_axis(labelFontSize=FONT - 4, titleFontSize=FONT - 2),
+                axis=number_axis(
+                    labelFontSize=FONT - 4, titleFontSize=FONT - 2, labelColor=DARK, titleColor=DARK
+                ),
             ),
         )
     )

@@ -923,6 +923,28 @@ def check_config_command() -> None:
         raise CommandFailed("Fejl: indstillingerne skal rettes.")
 
 
+@cli.command(
+    "prune-logs",
+    help="Slet login-hændelser og påmindelseslog, der er ældre end "
+    "DASHBOARD_LOG_RETENTION_DAYS (standard 365 dage).\n\n"
+    "Ændringsloggen, rapporternes og planbeslutningernes historik slettes aldrig.",
+)
+@click.option("--dry-run", is_flag=True, help="tæl kun; intet slettes")
+def prune_logs_command(dry_run: bool) -> None:
+    """Delete (or count) the log rows older than the retention setting."""
+    from models.core.db import session_scope
+    from models.core.formatting import number_da
+    from models.core.settings import get_settings
+    from models.operations.retention import prune_logs
+
+    days = get_settings().log_retention_days
+    with session_scope(writing_engine(), write=True) as session:
+        counts = prune_logs(session, actor=operator(), days=days, dry_run=dry_run)
+    verb = "ville blive slettet" if dry_run else "slettet"
+    for table, count in counts.items():
+        click.echo(f"{table}: {number_da(count)} rækker ældre end {days} dage {verb}.")
+
+
 def main() -> None:
     """The script: run one command (Click ends it with SystemExit), then leave quickly."""
     try:

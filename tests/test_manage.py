@@ -148,6 +148,7 @@ COMMANDS = [
     ("backup", "Tag en backup af databasen med et manifest ved siden af, og ryd op i de gamle."),
     ("restore", "Gendan en backup i den konfigurerede database og tjek den mod manifestet."),
     ("healthcheck", "Tjek at denne instans kan køre: databasen svarer, skemaet er nyeste version,"),
+    ("prune-logs", "Slet login-hændelser og påmindelseslog, der er ældre end"),
     ("check-config", "Forklar indstillinger, der ikke vil virke: databasens URL, cookie-nøglen og"),
 ]
 

@@ -113,3 +113,12 @@ def test_check_config_refuses_several_instances_with_a_generated_key(
     assert "FEJL flere instanser: DASHBOARD_MULTI_INSTANCE er slået til, men cookie-nøglen" in (
         result.output
     )
+
+
+def test_prune_logs_dry_run_names_the_tables(ready: str) -> None:  # noqa: F811
+    result = run("prune-logs", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "login_event: 0 rækker ældre end 365 dage ville blive slettet.\n"
+        "reminder_log: 0 rækker ældre end 365 dage ville blive slettet.\n"
+    )

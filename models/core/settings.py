@@ -57,6 +57,7 @@ ENV_NAMES = {
     "backup_keep_weekly": "DASHBOARD_BACKUP_KEEP_WEEKLY",
     "app_commit": "DASHBOARD_APP_COMMIT",
     "multi_instance": "DASHBOARD_MULTI_INSTANCE",
+    "log_retention_days": "DASHBOARD_LOG_RETENTION_DAYS",
 }
 SECRET_FIELDS = frozenset({"cookie_key", "smtp_password"})
 """Fields whose value is never shown, not even in an error message."""
@@ -148,6 +149,8 @@ class Settings(BaseSettings):
     """Rotation: keep the newest backup of each of this many most recent days …"""
     backup_keep_weekly: int = 8
     """… and of this many most recent ISO weeks (the newest backup is always kept)."""
+    log_retention_days: int = 365
+    """`manage.py prune-logs` deletes login events and reminder logs older than this."""
     app_commit: str | None = None
     """The app's version for backup manifests (set when building an image; else git's HEAD)."""
 
@@ -202,6 +205,13 @@ class Settings(BaseSettings):
     def _freshness(cls, value: int) -> int:
         if not 1 <= value <= 365:
             raise ValueError("skal være mellem 1 og 365 dage")
+        return value
+
+    @field_validator("log_retention_days")
+    @classmethod
+    def _retention(cls, value: int) -> int:
+        if not 30 <= value <= 3650:
+            raise ValueError("skal være mellem 30 og 3650 dage")
         return value
 
     @field_validator("backup_keep_daily", "backup_keep_weekly")

@@ -6,5 +6,7 @@
   that a restore checks; an older backup is migrated after the restore, a newer one refused.
 - `health`: `manage.py healthcheck` (database answers, schema at head, data dir writable) and
   `manage.py check-config` (settings that will not work, explained), in Danish.
+- `retention`: `manage.py prune-logs`: login events and reminder logs older than the retention
+  setting are deleted; the plan's and reports' audit tables are kept for good.
 - `rotation`: which backups to keep (the newest of each of the last N days and M weeks).
 """

@@ -379,12 +379,22 @@ def submit(page: Page, target: Any, attempts: int = 3) -> None:
     On a loaded machine a click can land while the page is still settling and start no run;
     such a click is repeated (a click that started a run is never repeated).
     """
+    _until_a_run_starts(page, target.click, attempts, "clicks")
+
+
+def press_key(page: Page, key: str, attempts: int = 3) -> None:
+    """Press `key` on the page and wait for the script run it starts to end; a press that
+    started no run (it landed while the page was settling) is repeated, never one that did."""
+    _until_a_run_starts(page, lambda: page.keyboard.press(key), attempts, f"presses of {key}")
+
+
+def _until_a_run_starts(page: Page, act: Callable[[], Any], attempts: int, what: str) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for _ in range(attempts):
         page.wait_for_selector(APP_READY, timeout=60_000)
         page.evaluate(_WATCH_SCRIPT_STATE)
-        target.click()
+        act()
         try:
             page.wait_for_function(_RUN_STARTED, timeout=10_000)
         except PlaywrightTimeout:
@@ -393,7 +403,7 @@ def submit(page: Page, target: Any, attempts: int = 3) -> None:
         return
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "submit-no-run.png"))
-    raise AssertionError(f"no script run started after {attempts} clicks")
+    raise AssertionError(f"no script run started after {attempts} {what}")
 
 
 # Every running app server by its URL (log_in opens login sessions in its database).

@@ -11,7 +11,15 @@ import pytest
 from sqlmodel import Session
 
 from models.presentation.slides import SLIDE_TITLES
-from tests.browser.conftest import ARTIFACTS, Server, log_in, script_run, submit, wait_for_app
+from tests.browser.conftest import (
+    ARTIFACTS,
+    Server,
+    log_in,
+    press_key,
+    script_run,
+    submit,
+    wait_for_app,
+)
 from tests.factories import MARKERS, plant_marker_text
 
 if TYPE_CHECKING:
@@ -105,8 +113,7 @@ def _assert_only_the_slide(page: Page, number: int) -> None:
 
 def _press(page: Page, key: str, number: int) -> None:
     """Press `key` (nothing focused but the page) and wait for slide `number`."""
-    with script_run(page):
-        page.keyboard.press(key)
+    press_key(page, key)
     expect(page).to_have_url(re.compile(rf"/presentation\?slide={number}&mode=present$"))
     _assert_only_the_slide(page, number)
 
@@ -140,14 +147,12 @@ def test_the_presenter_presents_with_the_keyboard_only(
     page.keyboard.press("Tab")
     expect(exit_link).to_be_focused()
     expect(exit_link).to_be_in_viewport()
-    with script_run(page):
-        page.keyboard.press("Escape")
+    press_key(page, "Escape")
     expect(page).to_have_url(re.compile(r"/presentation\?slide=7$"))
     expect(page.get_by_text("Logget ind som")).to_be_visible()
     expect(page.get_by_role("button", name="Hent som PowerPoint")).to_be_visible()
     # In the normal view the keys still move the slide.
-    with script_run(page):
-        page.keyboard.press("ArrowLeft")
+    press_key(page, "ArrowLeft")
     expect(page).to_have_url(re.compile(r"/presentation\?slide=6$"))
     # A key typed into a text field is the field's: Home there moves no slide, so ArrowLeft
     # outside it goes from 6 to 5 (had Home counted, the deck would be on slide 1 and stay
@@ -158,8 +163,7 @@ def test_the_presenter_presents_with_the_keyboard_only(
     )
     page.keyboard.press("Home")
     page.evaluate("() => document.getElementById('typed').remove()")
-    with script_run(page):
-        page.keyboard.press("ArrowLeft")
+    press_key(page, "ArrowLeft")
     wait_for_app(page)
     expect(page).to_have_url(re.compile(r"/presentation\?slide=5$"))
     expect(page.get_by_text("Faxe Kommune · 5 / 7")).to_be_visible()

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from models.auth.users import Actor, Role
+    from models.operations.health import Check
 
 NOT_CREATED = "Databasen er ikke oprettet endnu. Kør `python manage.py init-db` først."
 HELP_OPTION = "Vis denne hjælp og afslut."
@@ -883,6 +884,14 @@ def restore_command(backup: Path, replace: bool) -> None:
         click.echo(result.upgrade.message)
 
 
+def report_checks(checks: list[Check], failure: str) -> None:
+    """One line per check; exit 1 with `failure` if any check fails."""
+    for check in checks:
+        click.echo(check.line)
+    if not all(check.ok for check in checks):
+        raise CommandFailed(failure)
+
+
 @cli.command(
     "healthcheck",
     help="Tjek at denne instans kan køre: databasen svarer, skemaet er nyeste version, og "
@@ -895,11 +904,9 @@ def healthcheck_command() -> None:
     from models.core.settings import get_settings
     from models.operations.health import health_checks
 
-    checks = health_checks(get_engine(database_url()), get_settings())
-    for check in checks:
-        click.echo(check.line)
-    if not all(check.ok for check in checks):
-        raise CommandFailed("Fejl: instansen er ikke sund.")
+    report_checks(
+        health_checks(get_engine(database_url()), get_settings()), "Fejl: instansen er ikke sund."
+    )
 
 
 @cli.command(
@@ -916,11 +923,10 @@ def check_config_command() -> None:
 
     config.get_config_options()  # .streamlit/config.toml and STREAMLIT_* as the server reads them
     secret_set = config.is_manually_set("server.cookieSecret")
-    checks = config_checks(get_settings(), streamlit_secret_set=secret_set)
-    for check in checks:
-        click.echo(check.line)
-    if not all(check.ok for check in checks):
-        raise CommandFailed("Fejl: indstillingerne skal rettes.")
+    report_checks(
+        config_checks(get_settings(), streamlit_secret_set=secret_set),
+        "Fejl: indstillingerne skal rettes.",
+    )
 
 
 @cli.command(

@@ -128,10 +128,10 @@ class Settings(BaseSettings):
     """An action is *ikke bekræftet* when nobody has updated or confirmed it for this many days
     (recurring work: its own rhythm)."""
     auto_migrate: bool = False
+    """Upgrade the schema when the app starts (else it refuses an out-of-date schema)."""
     multi_instance: bool = False
     """Several app processes share the database (behind a proxy): every secret they must share
     has to be configured, none generated (the app refuses to start otherwise)."""
-    """Upgrade the schema when the app starts (else it refuses an out-of-date schema)."""
     smtp_host: str | None = None
     """The SMTP server for the reminder e-mails; empty means none (send-reminders refuses)."""
     smtp_port: int = 587

@@ -34,7 +34,9 @@ def parse_address(text: str | None) -> IPAddress | None:
     """`text` as an IP address (a port, IPv6 brackets, IPv4-mapped IPv6 undone), else None."""
     text = (text or "").strip()
     if text.startswith("["):  # [2001:db8::1] or [2001:db8::1]:443
-        text = text[1:].partition("]")[0]
+        text, closed, port = text[1:].partition("]")
+        if not closed or (port and not port.startswith(":")):
+            return None
     elif text.count(":") == 1:  # 192.0.2.1:443
         text = text.partition(":")[0]
     try:

@@ -98,6 +98,8 @@ def test_only_a_trusted_proxy_says_the_browser_used_https(
         ("192.0.2.1", "192.0.2.1"),
         (" 192.0.2.1:8080 ", "192.0.2.1"),
         ("[::1]", "::1"),
+        ("[::1", None),
+        ("[::1]x", None),
         ("2001:DB8::1", "2001:db8::1"),
         ("192.0.2.256", None),
         ("example.org", None),

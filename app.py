@@ -1,8 +1,9 @@
 """Entry point: `streamlit run app.py`.
 
 Streamlit finds `app` below and serves it (`st.App`): Streamlit's own server plus the login
-cookie routes, its HTML page marked as Danish (`components.html_lang`). It then runs this file
-as the script of every browser session, where `__name__` is "__main__".
+cookie routes, its HTML page marked as Danish (`components.html_lang`), security headers on
+every response (`components.security_headers`). It then runs this file as the script of every
+browser session, where `__name__` is "__main__".
 """
 
 import streamlit as st
@@ -28,12 +29,13 @@ else:
     from components.errors import on_script_error
     from components.html_lang import DanishHtmlMiddleware
     from components.login_routes import ROUTES
+    from components.security_headers import SecurityHeadersMiddleware
     from models.core import applog
 
     applog.configure()  # the operators' log: JSON lines on stderr
     app = st.App(
         __file__,
         routes=ROUTES,
-        middleware=[Middleware(DanishHtmlMiddleware)],
+        middleware=[Middleware(SecurityHeadersMiddleware), Middleware(DanishHtmlMiddleware)],
         on_script_error=on_script_error,
     )

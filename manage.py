@@ -916,15 +916,12 @@ def healthcheck_command() -> None:
 )
 def check_config_command() -> None:
     """Explain every setting that will not work (settings errors themselves are one line)."""
-    from streamlit import config
-
+    from components.streamlit_options import cookie_secret_set
     from models.core.settings import get_settings
     from models.operations.health import config_checks
 
-    config.get_config_options()  # .streamlit/config.toml and STREAMLIT_* as the server reads them
-    secret_set = config.is_manually_set("server.cookieSecret")
     report_checks(
-        config_checks(get_settings(), streamlit_secret_set=secret_set),
+        config_checks(get_settings(), streamlit_secret_set=cookie_secret_set()),
         "Fejl: indstillingerne skal rettes.",
     )
 

@@ -13,4 +13,9 @@
   `charts.show_chart`); the login gate and page shell: `auth`, `shell`.
 - `html_lang`: the server's HTML page in Danish (`lang="da"`) with the global accessibility
   fixes for Streamlit's own markup (middleware wired in app.py).
+- `security_headers`: nosniff, referrer, framing and permissions headers on every HTTP
+  response (middleware wired in app.py).
+- `login_routes`: the server's own routes that set and delete the HttpOnly login cookie.
+- `streamlit_options`: what the operator set in Streamlit's own configuration (its cookie
+  secret), for the app and `manage.py`.
 """

@@ -20,6 +20,7 @@ import streamlit as st
 from components.login_routes import COOKIE_NAME, LOGOUT_PATH, SESSION_PATH
 from components.safe_text import inert
 from components.texts import login as t
+from models.auth.client_address import client_address as forwarded_client
 from models.auth.first_admin import needs_setup
 from models.auth.login import attempt_login, record_cookie_refused, record_logout, sso_login
 from models.auth.sessions import (
@@ -33,6 +34,7 @@ from models.auth.sessions import (
 from models.auth.signing_key import WeakKeyError, resolve_cookie_key
 from models.auth.users import ROLE_LABELS, Actor, get_user
 from models.core.db import session_scope
+from models.core.settings import get_settings
 
 LOGIN_SESSION = "_login_session_id"
 """The tab's login session (the row id; never sent to the browser)."""
@@ -66,9 +68,17 @@ def sso_configured() -> bool:
 
 
 def client_address() -> str | None:
-    """The browser's address as the server saw it (None on localhost and without a server)."""
-    address = st.context.ip_address
-    return address if isinstance(address, str) else None
+    """The browser's address, through the trusted proxies (`models.auth.client_address`);
+    None on localhost and without a server.
+
+    `st.context.ip_address` is the websocket's peer, which Streamlit's server (uvicorn, with
+    its default `proxy_headers`) has already taken from `X-Forwarded-For` when the peer was
+    127.0.0.1 or ::1; Streamlit says None for a loopback address."""
+    peer = st.context.ip_address
+    forwarded = ", ".join(st.context.headers.get_all("X-Forwarded-For"))
+    return forwarded_client(
+        peer if isinstance(peer, str) else None, forwarded, get_settings().trusted_proxies
+    )
 
 
 def _cookie() -> str | None:

@@ -5,7 +5,8 @@ cannot be HttpOnly. These two routes can:
 
 - `POST /auth/session` takes the one-time code that a successful login handed to the page
   and answers with the login cookie: HttpOnly, SameSite=Strict, Secure when the request came
-  over HTTPS (or the setting `cookie_secure` says so), expiring with its session.
+  over HTTPS (directly, or by a trusted proxy's `X-Forwarded-Proto: https`; or the setting
+  `cookie_secure` says so), expiring with its session.
 - `POST /auth/logout` ends the session the cookie stands for and deletes the cookie.
 
 What the cookie is worth is decided by its server-side session (`models.auth.sessions`).
@@ -18,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from models.auth.client_address import client_address, forwarded_https
 from models.auth.login import record_logout
 from models.auth.sessions import (
     IssuedCookie,
@@ -35,12 +37,28 @@ LOGOUT_PATH = "/auth/logout"
 MAX_BODY = 1024
 
 
+def _peer(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
 def _secure(request: Request) -> bool:
-    return get_settings().cookie_secure or request.url.scheme == "https"
+    """Secure when configured, when the request came over HTTPS (a proxy on 127.0.0.1 or ::1
+    has already set the scheme from `X-Forwarded-Proto` in uvicorn), or when a trusted proxy
+    says so."""
+    settings = get_settings()
+    return (
+        settings.cookie_secure
+        or request.url.scheme == "https"
+        or forwarded_https(
+            _peer(request), request.headers.get("x-forwarded-proto"), settings.trusted_proxies
+        )
+    )
 
 
 def _client(request: Request) -> str | None:
-    return request.client.host if request.client else None
+    """The browser's address through the trusted proxies (as `components.auth`)."""
+    forwarded = ", ".join(request.headers.getlist("x-forwarded-for"))
+    return client_address(_peer(request), forwarded, get_settings().trusted_proxies)
 
 
 def _redeem(code: str) -> IssuedCookie | None:

@@ -13,6 +13,7 @@ import streamlit as st
 from sqlmodel import Session
 
 from components.safe_text import inert
+from components.streamlit_options import cookie_secret_set
 from models.auth.first_admin import get_or_create_setup_code
 from models.auth.login import LoginEvent, login_events
 from models.auth.throttle import Block, current_blocks
@@ -87,20 +88,10 @@ def _ensure_database(url: str) -> None:
         log_event("setup_code_waiting", outcome=SETUP_CODE_HINT)
 
 
-def streamlit_cookie_secret_set() -> bool:
-    """Whether the operator set Streamlit's `server.cookieSecret` (else it is random per
-    process)."""
-    from streamlit import config
-
-    return config.is_manually_set("server.cookieSecret")
-
-
 def ensure_database() -> None:
     """Stop the app with a Danish message when instances would not share their secrets, or
     naming the command when the schema is out of date."""
-    problems = shared_secret_problems(
-        get_settings(), streamlit_secret_set=streamlit_cookie_secret_set()
-    )
+    problems = shared_secret_problems(get_settings(), streamlit_secret_set=cookie_secret_set())
     if problems:
         st.error(inert(" ".join(problems)))
         st.stop()

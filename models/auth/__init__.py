@@ -10,6 +10,8 @@
 - `sessions`: server-side login sessions: what a login cookie stands for, and what ends it.
 - `first_admin`: the one-time setup code that lets one person create the first admin.
 - `signing_key`: the login cookie's key: configured, or generated once in the data folder.
+- `client_address`: the client's address behind trusted reverse proxies (`X-Forwarded-For`
+  read from the right), and whether a trusted proxy says the browser used HTTPS.
 
 Builds on `models.core` only.
 """

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import enum
 import functools
+import ipaddress
 import zoneinfo
 from email.utils import parseaddr
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
@@ -40,6 +42,7 @@ ENV_NAMES = {
     "cookie_key": "DASHBOARD_COOKIE_KEY",
     "cookie_expiry_days": "DASHBOARD_COOKIE_EXPIRY_DAYS",
     "cookie_secure": "DASHBOARD_COOKIE_SECURE",
+    "trusted_proxies": "DASHBOARD_TRUSTED_PROXIES",
     "bcrypt_rounds": "DASHBOARD_BCRYPT_ROUNDS",
     "max_upload_mb": "DASHBOARD_MAX_UPLOAD_MB",
     "time_zone": "DASHBOARD_TIME_ZONE",
@@ -102,6 +105,14 @@ def _sqlite_path_is_absolute(url: str) -> bool:
     return path in ("", ":memory:") or path.startswith("/") or "uri=true" in url
 
 
+def _loose_network(text: str) -> str | None:
+    """`10.0.0.5/8` read as the network it lies in (`10.0.0.0/8`), else None."""
+    try:
+        return str(ipaddress.ip_network(text, strict=False))
+    except ValueError:
+        return None
+
+
 class Settings(BaseSettings):
     """Everything an operator may configure. Immutable once read."""
 
@@ -120,7 +131,14 @@ class Settings(BaseSettings):
     cookie_expiry_days: float = 1.0
     cookie_secure: bool = False
     """Mark the login cookie Secure even when the app itself sees plain HTTP (behind a proxy
-    that terminates TLS). A request that arrives over HTTPS always gets a Secure cookie."""
+    that terminates TLS). A request that arrives over HTTPS, or through a trusted proxy that
+    says `X-Forwarded-Proto: https`, always gets a Secure cookie."""
+    trusted_proxies: Annotated[
+        tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...], NoDecode
+    ] = ()
+    """The reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed
+    (addresses or networks, comma-separated). Empty: none but a proxy on the same host, which
+    Streamlit's server (uvicorn) already resolves for 127.0.0.1 and ::1."""
     bcrypt_rounds: int = 12
     max_upload_mb: int = 30
     time_zone: str = "Europe/Copenhagen"
@@ -184,6 +202,36 @@ class Settings(BaseSettings):
                 "skråstreger, fx sqlite:////var/lib/dashboard/dashboard.db"
             )
         return value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _proxies(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        networks = []
+        for item in (part.strip() for part in value.split(",")):
+            if not item:
+                continue
+            try:
+                network = ipaddress.ip_network(item)
+            except ValueError:
+                loose = _loose_network(item)
+                if loose is not None:
+                    raise ValueError(
+                        f"indeholder {item}, der ikke er et netværks første adresse; skriv "
+                        f"netværket som {loose}"
+                    ) from None
+                raise ValueError(
+                    f"skal være IP-adresser eller netværk adskilt af komma, fx "
+                    f"10.0.0.5,172.18.0.0/16 ({item!r} er ingen af delene)"
+                ) from None
+            if network.prefixlen == 0:
+                raise ValueError(
+                    f"stoler på alle adresser ({item}), så enhver klient kunne vælge sin egen "
+                    "adresse; angiv kun proxyernes adresser"
+                )
+            networks.append(network)
+        return tuple(networks)
 
     @field_validator("cookie_expiry_days")
     @classmethod

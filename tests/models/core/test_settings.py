@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from models.core.settings import SettingsError, get_settings
+from models.core.settings import ENV_NAMES, Settings, SettingsError, get_settings
 
 
 @pytest.fixture
@@ -113,6 +113,25 @@ def test_secrets_toml_wins_over_the_environment_for_login_settings(
             "DASHBOARD_MAIL_FROM (værdi: 'dashboard') skal være en e-mailadresse",
         ),
         (
+            "DASHBOARD_TRUSTED_PROXIES",
+            "10.0.0.5,proxy.faxe.dk",
+            "DASHBOARD_TRUSTED_PROXIES (værdi: '10.0.0.5,proxy.faxe.dk') skal være IP-adresser "
+            "eller netværk adskilt af komma, fx 10.0.0.5,172.18.0.0/16 ('proxy.faxe.dk' er ingen "
+            "af delene).",
+        ),
+        (
+            "DASHBOARD_TRUSTED_PROXIES",
+            "10.0.0.5/8",
+            "indeholder 10.0.0.5/8, der ikke er et netværks første adresse; skriv netværket som "
+            "10.0.0.0/8.",
+        ),
+        (
+            "DASHBOARD_TRUSTED_PROXIES",
+            "0.0.0.0/0",
+            "DASHBOARD_TRUSTED_PROXIES (værdi: '0.0.0.0/0') stoler på alle adresser (0.0.0.0/0)",
+        ),
+        ("DASHBOARD_TRUSTED_PROXIES", "::/0", "stoler på alle adresser (::/0)"),
+        (
             "DASHBOARD_PUBLIC_URL",
             "dashboard.faxe.dk",
             "DASHBOARD_PUBLIC_URL (værdi: 'dashboard.faxe.dk') skal være appens adresse med "
@@ -172,3 +191,23 @@ def test_the_smtp_password_is_never_shown_in_a_refusal(env: pytest.MonkeyPatch) 
 def test_absolute_and_in_memory_sqlite_urls_are_accepted(env: pytest.MonkeyPatch, url: str) -> None:
     env.setenv("DATABASE_URL", url)
     assert get_settings().sqlalchemy_url == url
+
+
+def test_no_proxy_is_trusted_by_default(env: pytest.MonkeyPatch) -> None:
+    assert get_settings().trusted_proxies == ()
+
+
+def test_trusted_proxies_are_addresses_and_networks_separated_by_commas(
+    env: pytest.MonkeyPatch,
+) -> None:
+    env.setenv("DASHBOARD_TRUSTED_PROXIES", " 10.0.0.5, 172.18.0.0/16,,fd00::/64 ")
+    assert [str(network) for network in get_settings().trusted_proxies] == [
+        "10.0.0.5/32",
+        "172.18.0.0/16",
+        "fd00::/64",
+    ]
+
+
+def test_every_setting_names_its_environment_variable() -> None:
+    """ENV_NAMES is what messages and the README call each setting: none may be missing."""
+    assert set(ENV_NAMES) == set(Settings.model_fields)

@@ -10,7 +10,9 @@ The grid shows the actions as they were when the editor started editing (with th
 versions), not as they are on every rerun, so a save based on an old version is reported as a
 conflict instead of silently overwriting someone else's change. A row the write path refuses
 (e.g. a note that looks like a CPR number) keeps what the editor typed, with the reason, for
-correction; saved rows show their new values.
+correction; saved rows show their new values. A save the database cannot take (it does not
+answer, or its disk is full) saves nothing and leaves the grid as typed; when the page itself
+could not be shown, what was typed comes back after *Prøv igen* (see `components.errors`).
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from typing import Any, Literal
 import pandas as pd
 import streamlit as st
 
+from components.errors import OUTAGE_ERRORS, keep_unsaved, save_failed, take_lost_edits
 from components.readers import load_action_history, load_owner_choices
 from components.safe_text import inert
 from components.texts import common
+from components.texts import errors as error_texts
 from components.texts import theme as t
 from models.auth.users import Actor, PermissionDenied
 from models.core.db import session_scope
@@ -232,6 +236,8 @@ class Refused:
     typed: dict[str, Any]
     """Grid column -> the typed value."""
     reason: str
+    kept: bool = False
+    """Not refused: a failed run took it off the page before it could be saved."""
 
 
 @dataclass
@@ -338,8 +344,16 @@ def _save(
                     confirmed += confirm_actions(session, actor=actor, confirmations=[confirmation])
             except ConfirmationError as error:
                 errors.append(str(error))
+            except OUTAGE_ERRORS as error:
+                if not (results or confirmed):
+                    raise
+                errors.append(save_failed(error))  # the rest is saved; these ticks are not
+                break
     except PermissionDenied as error:
         st.error(inert(error))
+        return None
+    except OUTAGE_ERRORS as error:  # nothing was saved (rolled back): the grid stays as typed
+        st.error(save_failed(error))
         return None
     return results, confirmed, errors
 
@@ -382,7 +396,10 @@ def _show_pending(
         if code in pending and all(
             _same(edited.at[code, column], value) for column, value in row.typed.items()
         ):
-            st.error(inert(t.REFUSED.format(code=code, reason=row.reason)))
+            if row.kept:
+                st.warning(error_texts.KEPT_ROW.format(code=code))
+            else:
+                st.error(inert(t.REFUSED.format(code=code, reason=row.reason)))
     if edits:
         st.warning(
             t.PENDING.format(
@@ -424,6 +441,9 @@ def render_action_editor(actions: list[ActionView], key: str, actor: Actor) -> N
     sections of *Mine handlinger*: "mine_kraever", …). An empty list draws an empty grid, so a
     page that has nothing to show says so instead of calling this.
     """
+    lost = take_lost_edits(key)
+    if lost is not None:
+        _keep_lost(key, lost)
     generation = st.session_state.setdefault(_state_key(key, "generation"), 0)
     grid_key = _state_key(key, f"grid{generation}")
     base_key = _state_key(key, "base")
@@ -453,6 +473,7 @@ def render_action_editor(actions: list[ActionView], key: str, actor: Actor) -> N
     )
     edits = pending_edits(stored, edited, base)
     confirmations = pending_confirmations(edited, base, edits)
+    keep_unsaved(key, {code: typed for code in base if (typed := _typed(stored, edited, code))})
     if report_key in st.session_state:
         _show_report(st.session_state[report_key])
     _show_pending(base, edited, edits, confirmations, refused)
@@ -487,6 +508,21 @@ def render_action_editor(actions: list[ActionView], key: str, actor: Actor) -> N
         st.session_state.pop(report_key, None)
         _restart(key)
     _history(list(base.values()), key)
+
+
+def _keep_lost(key: str, lost: dict[str, dict[str, Any]]) -> None:
+    """After a failed run took the grid off the page: a new grid holding what was typed, on the
+    versions first seen (a change saved meanwhile by someone else is a conflict)."""
+    base: dict[str, ActionView] = st.session_state.get(_state_key(key, "base"), {})
+    refused_key = _state_key(key, "refused")
+    kept = {
+        code: Refused(base[code], typed, reason="", kept=True)
+        for code, typed in lost.items()
+        if code in base
+    }
+    st.session_state[refused_key] = {**st.session_state.get(refused_key, {}), **kept}
+    generation_key = _state_key(key, "generation")
+    st.session_state[generation_key] = st.session_state.get(generation_key, 0) + 1
 
 
 def _restart(key: str) -> None:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.action_editor import render_track_editor
 from components.commands import show_flash
+from components.errors import lost_edits_waiting
 from components.readers import load_theme
 from components.shell import current_actor
 from components.status_html import PLAN_CSS, action_table, status_badge
@@ -36,7 +37,11 @@ def render_theme(code: str) -> None:
     st.html(f"<div>{summary} &nbsp;·&nbsp; {common.OVERDUE_COUNT}: <b>{overdue}</b></div>")
     actor = current_actor()
     editing = actor.role in EDIT_PLAN and st.toggle(
-        t.EDIT_MODE, key=f"edit_mode_{code}", help=t.EDIT_MODE_HELP
+        t.EDIT_MODE,
+        # On again after a failed run took the grids, and what was typed, off the page.
+        value=lost_edits_waiting([track.code for track in theme.tracks]),
+        key=f"edit_mode_{code}",
+        help=t.EDIT_MODE_HELP,
     )
     for track in theme.tracks:
         st.subheader(t.TRACK_HEADING.format(code=track.code, title=track.title), divider="gray")

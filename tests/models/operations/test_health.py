@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 from sqlalchemy.engine import Engine
 
-from models.core.db import create_db_engine
+from manage import cli
+from models.core.db import create_db_engine, dispose_engines
 from models.core.settings import get_settings
 from models.operations.health import (
     check_cookie_key,
@@ -18,6 +21,14 @@ from models.operations.health import (
     config_checks,
     health_checks,
 )
+from tests.outage_postgres import StoppableCluster, stoppable_postgres
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[StoppableCluster]:
+    """A PostgreSQL server of this module's own, which the tests stop and start."""
+    with stoppable_postgres() as made:
+        yield made
 
 
 def test_a_current_database_is_healthy(seeded_db_url: str, tmp_path: Path) -> None:
@@ -110,3 +121,38 @@ def test_several_instances_need_every_shared_secret_configured(
     assert len(found) == len(problems)
     for message, expected in zip(found, problems, strict=True):
         assert expected in message
+
+
+def _healthcheck(monkeypatch: pytest.MonkeyPatch, url: str, data_dir: Path) -> Result:
+    """`manage.py healthcheck` in this process, as a container's HEALTHCHECK runs it."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
+    get_settings.cache_clear()
+    return CliRunner().invoke(cli, ["healthcheck"], catch_exceptions=False)
+
+
+def test_healthcheck_fails_in_danish_while_postgresql_is_stopped(
+    cluster: StoppableCluster, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", cluster.url)
+    get_settings.cache_clear()
+    assert CliRunner().invoke(cli, ["init-db"], catch_exceptions=False).exit_code == 0
+    up = _healthcheck(monkeypatch, cluster.url, tmp_path)
+    assert up.exit_code == 0, up.output
+    shown = cluster.url.removeprefix("postgresql+psycopg://")
+    assert f"OK  database: postgresql+psycopg://{shown} svarer" in up.output
+
+    cluster.stop()
+    try:
+        down = _healthcheck(monkeypatch, cluster.url, tmp_path)  # the same engine, pool and all
+    finally:
+        cluster.start()
+    assert down.exit_code == 1
+    lines = down.output.splitlines()
+    assert lines[0].startswith(f"FEJL database: postgresql+psycopg://{shown} svarer ikke: ")
+    assert "skema" not in down.output  # not asked of a database that does not answer
+    assert lines[-1] == "Fejl: instansen er ikke sund."
+
+    again = _healthcheck(monkeypatch, cluster.url, tmp_path)  # back without a restart
+    assert again.exit_code == 0, again.output
+    dispose_engines()

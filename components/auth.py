@@ -119,14 +119,16 @@ def _resume_from_cookie() -> None:
     """
     if st.session_state.get(_COOKIE_READ):
         return
-    st.session_state[_COOKIE_READ] = True
     token = _cookie()
     if token is None:
+        st.session_state[_COOKIE_READ] = True
         return
     with session_scope(write=True) as session:
         row = session_for_cookie(session, token)
         if row is None:
             record_cookie_refused(session, client=client_address())
+    # Only once the database has answered: a run that failed here reads the cookie again.
+    st.session_state[_COOKIE_READ] = True
     if row is None:
         st.session_state[_NOTICE] = t.COOKIE_REFUSED
         st.session_state[_CLEAR_COOKIE] = True

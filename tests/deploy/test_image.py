@@ -4,12 +4,11 @@ secrets or local data."""
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
 
 from tests.deploy.image_file import DOCKERFILE, arguments, dockerfile_user, ignored, instructions
-from tests.deploy.proxy import PROJECT_ROOT
+from tests.test_repository import tracked_files
 
 # Paths a developer's checkout may hold that must never reach the image.
 NEVER_IN_THE_IMAGE = [
@@ -64,9 +63,7 @@ def test_the_ignore_file_lets_the_runtime_in(path: str) -> None:
 
 
 def test_every_tracked_runtime_file_goes_into_the_image() -> None:
-    tracked = subprocess.run(
-        ["git", "ls-files"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
-    ).stdout.split()
+    tracked = tracked_files()
     runtime = ("app.py", "manage.py", "components/", "models/", "pages/", "data/")
     missing = [path for path in tracked if path.startswith(runtime) and ignored(path)]
     assert missing == []

@@ -1,0 +1,1 @@
+"""Tests of the deployment artefacts in deploy/: the image, compose, systemd and the proxy."""

@@ -9,8 +9,8 @@
   other site may show the app in a frame (clickjacking); the old header for old browsers, the
   CSP directive for the rest. The app's own frames (Streamlit's components and `st.html`,
   served from the same origin) still load.
-- `Permissions-Policy`: camera, microphone and geolocation are denied to the page and every
-  frame in it; the dashboard needs none of them.
+- `Permissions-Policy`: camera, microphone, geolocation, payment and USB are denied to the
+  page and every frame in it; the dashboard needs none of them (the proxy sends the same).
 
 Deliberately no full Content-Security-Policy (`script-src`, `style-src`, …): Streamlit's
 frontend injects inline styles, runs the inline scripts of `st.html(...,
@@ -33,7 +33,7 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"SAMEORIGIN"),
     (b"content-security-policy", b"frame-ancestors 'self'"),
-    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
 )
 
 

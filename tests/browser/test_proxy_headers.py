@@ -39,7 +39,7 @@ SECURITY_HEADERS = {
     "referrer-policy": "same-origin",
     "x-frame-options": "SAMEORIGIN",
     "content-security-policy": "frame-ancestors 'self'",
-    "permissions-policy": "camera=(), microphone=(), geolocation=()",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
 }
 
 

@@ -27,7 +27,7 @@ EXPECTED = {
     "referrer-policy": ["same-origin"],
     "x-frame-options": ["SAMEORIGIN"],
     "content-security-policy": ["frame-ancestors 'self'"],
-    "permissions-policy": ["camera=(), microphone=(), geolocation=()"],
+    "permissions-policy": ["camera=(), microphone=(), geolocation=(), payment=(), usb=()"],
 }
 
 

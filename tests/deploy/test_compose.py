@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import subprocess
 
@@ -193,3 +194,20 @@ def test_compose_refuses_to_start_without_a_secret(secret: str) -> None:
     if secret == "POSTGRES_PASSWORD":
         assert "db" in refused
     assert all("env.example" in message for message in refused.values())
+
+
+def test_the_instances_believe_forwarded_headers_from_the_proxy_alone() -> None:
+    """The proxy has a fixed address in its own subnet, and that one address is what the
+    instances trust (never uvicorn's FORWARDED_ALLOW_IPS="*")."""
+    defaults: dict[str, str] = {}
+    proxy_address = interpolate(service("proxy")["networks"]["backend"]["ipv4_address"], defaults)
+    subnet = interpolate(compose()["networks"]["backend"]["ipam"]["config"][0]["subnet"], defaults)
+    assert ipaddress.ip_address(proxy_address) in ipaddress.ip_network(subnet)
+    for name in APP_SERVICES:
+        env = environment(name)
+        assert "FORWARDED_ALLOW_IPS" not in env, name
+        assert interpolate(env["DASHBOARD_TRUSTED_PROXIES"], defaults) == proxy_address, name
+    from models.core.settings import Settings
+
+    trusted = Settings(trusted_proxies=proxy_address).trusted_proxies
+    assert [str(network) for network in trusted] == [f"{proxy_address}/32"]

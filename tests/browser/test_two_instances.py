@@ -285,3 +285,10 @@ def test_an_edit_through_the_proxy_shows_on_the_other_instance(
         direct.close()
     assert other.logins(EDITOR) == 0  # it never saw the editor's password
     assert [event for event in other.events() if event.get("level") == "error"] == []
+    # The operators' logs of both instances: the login is there, the content and the
+    # password are not.
+    assert any(event["event"] == "login" for event in mine.events())
+    for instance in deployment.instances:
+        text = instance.log_path.read_text(encoding="utf-8", errors="replace")
+        assert MARKER not in text
+        assert PASSWORD not in text

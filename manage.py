@@ -765,6 +765,43 @@ def export_slides_command(out: Path) -> None:
 
 
 @cli.command(
+    "publish",
+    help="Udgiv den offentlige statusside som statiske filer (HTML og CSS) i en mappe.\n\n"
+    "Siden viser kun samlede tal, som borgermødets dias. MAPPE må ikke findes, skal være tom "
+    "eller være en tidligere udgivelse (præcis de filer, dens SHA256SUMS nævner); så erstattes "
+    "den helt. Alt skrives først i en skjult mappe ved siden af og flyttes på plads til sidst, "
+    "så en fejl efterlader intet halvt skrevet. Udgivelsen logges: hvem, hvornår, mappen og "
+    "SHA-256 af SHA256SUMS.",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="MAPPE",
+    help="mappen, siden skrives til",
+)
+def publish_command(out: Path) -> None:
+    """Write the public status page to a directory, audited."""
+    from models.core.db import session_scope
+    from models.core.time import today_local, utcnow
+    from models.presentation.public_site import publish_to_directory, read_site, render_site
+
+    engine = writing_engine()
+    today = today_local()
+    with session_scope(engine) as session:
+        files = render_site(read_site(session, today=today, now=utcnow()))
+    with session_scope(engine, write=True) as session:
+        publication = publish_to_directory(
+            session, actor=operator(), files=files, out=out, status_date=today
+        )
+    click.echo(
+        f"Statussiden er udgivet i {publication.destination} ({publication.file_count} filer "
+        "og SHA256SUMS)."
+    )
+    click.echo(f"SHA-256 af SHA256SUMS: {publication.manifest_sha256}")
+
+
+@cli.command(
     "send-reminders",
     help="Send de ugentlige påmindelser pr. e-mail.\n\n"
     "Hver ejer får én e-mail med sine handlinger, der kræver opmærksomhed, og styregruppen "

@@ -23,6 +23,7 @@ from components.texts import common
 from components.texts import login as login_texts
 from components.texts import navigation as nav_texts
 from components.texts import profile as profile_texts
+from components.texts import public_site as public_site_texts
 from components.texts import review as review_texts
 from models.auth.users import EDIT_PLAN, MANAGE_USERS, PRESENT, READ_INTERNAL
 from models.plan.owners import my_actions
@@ -156,6 +157,10 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
                 _page("presentation", common.NAV_PRESENTATION, ":material/co_present:"),
                 _page("status_figures", common.NAV_STATUS_FIGURES, ":material/bar_chart:"),
             ]
+        )
+    if role in EDIT_PLAN:
+        sections[common.NAV_SECTION_PRESENTATION].append(
+            _page("public_site", public_site_texts.TITLE, ":material/public:")
         )
     if role in MANAGE_USERS:
         sections[common.NAV_SECTION_ADMIN] = [

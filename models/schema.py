@@ -13,6 +13,7 @@ from models.auth import first_admin, login, sessions, throttle, users
 from models.core import revisions
 from models.indicators import tables as indicator_tables
 from models.plan import tables as plan_tables
+from models.presentation.public_site import tables as publication_tables
 from models.reminders import log as reminder_log
 from models.reports import snapshots
 from models.restoration import tables as restoration_tables
@@ -31,6 +32,7 @@ TABLE_MODULES = (
     snapshots,
     reminder_log,
     review_tables,
+    publication_tables,
 )
 
 metadata = SQLModel.metadata

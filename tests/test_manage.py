@@ -144,6 +144,7 @@ COMMANDS = [
     ("snapshot delete", "Slet en statusrapport."),
     ("export-report", "Skriv en statusrapport som xlsx, docx eller pdf."),
     ("export-slides", "Skriv borgermødets dias som PowerPoint."),
+    ("publish", "Udgiv den offentlige statusside som statiske filer (HTML og CSS) i en mappe."),
     ("send-reminders", "Send de ugentlige påmindelser pr. e-mail."),
     ("backup", "Tag en backup af databasen med et manifest ved siden af, og ryd op i de gamle."),
     ("restore", "Gendan en backup i den konfigurerede database og tjek den mod manifestet."),

@@ -11,6 +11,7 @@ from sqlmodel import SQLModel
 
 from models.auth import first_admin, login, sessions, throttle, users
 from models.core import revisions
+from models.families import tables as family_tables
 from models.indicators import tables as indicator_tables
 from models.plan import tables as plan_tables
 from models.reminders import log as reminder_log
@@ -31,6 +32,7 @@ TABLE_MODULES = (
     snapshots,
     reminder_log,
     review_tables,
+    family_tables,
 )
 
 metadata = SQLModel.metadata

@@ -264,7 +264,8 @@ def clean_input_values(
             try:
                 clean[field] = config.theme_key(_text(value))
             except ValueError as error:
-                raise FamilyInputError(f"Tema: {error}.") from None
+                reason = str(error)
+                raise FamilyInputError(f"{reason[:1].upper()}{reason[1:]}.") from None
         elif field == "question":
             clean[field] = _question(value, meeting)
         elif field == "status":
@@ -486,14 +487,8 @@ def _meeting(session: Session, meeting_id: int) -> FamilyMeeting:
     return meeting
 
 
-def _insert_input(
-    session: Session,
-    actor: Actor,
-    meeting: FamilyMeeting,
-    clean: dict[str, Any],
-    now: dt.datetime,
-    position: int,
-) -> FamilyInput:
+def _new_state(clean: dict[str, Any]) -> dict[str, Any]:
+    """A new item's values: the defaults, then `clean`; its response rules checked."""
     state = {
         "theme": None,
         "question": None,
@@ -505,6 +500,17 @@ def _insert_input(
         **clean,
     }
     check_response(state)
+    return state
+
+
+def _insert_input(
+    session: Session,
+    actor: Actor,
+    meeting: FamilyMeeting,
+    state: dict[str, Any],
+    now: dt.datetime,
+    position: int,
+) -> FamilyInput:
     item = FamilyInput(
         meeting_id=meeting.id or 0,
         position=position,
@@ -562,7 +568,7 @@ def add_input(
         },
     )
     item = _insert_input(
-        session, actor, meeting, clean, utcnow(), _next_position(session, meeting_id)
+        session, actor, meeting, _new_state(clean), utcnow(), _next_position(session, meeting_id)
     )
     _written(session, actor, "input", 1)
     return item
@@ -572,14 +578,15 @@ def add_input(
 def add_inputs(
     session: Session, *, actor: Actor, meeting_id: int, rows: list[dict[str, Any]]
 ) -> int:
-    """Add several checked items to a meeting at once (the import); all or nothing."""
+    """Add several items to a meeting at once (the import): every row is checked before the
+    first is written, so a refusal writes nothing."""
     authorize(session, actor, EDIT_PLAN)
     meeting = _meeting(session, meeting_id)
+    states = [_new_state(clean_input_values(session, meeting, row)) for row in rows]
     now = utcnow()
     position = _next_position(session, meeting_id)
-    for offset, row in enumerate(rows):
-        clean = clean_input_values(session, meeting, row)
-        _insert_input(session, actor, meeting, clean, now, position + offset)
+    for offset, state in enumerate(states):
+        _insert_input(session, actor, meeting, state, now, position + offset)
     _written(session, actor, "import", len(rows))
     return len(rows)
 

@@ -3,9 +3,10 @@
 A seeded meeting or item is found by its key in the file. What is missing is added (response
 status *Modtaget*, no links: linking is an editor's judgement). A field the file sets (a
 meeting's date, kind, title, counts and questions; an item's text, theme and source) follows
-the file until a person changes it: once `family_change` holds a person's change of that
-field, the file no longer touches it. Items a person added, response statuses, answers,
-internal remarks and links are never touched. Items that leave the file stay in the database.
+the file until someone changes it: once `family_change` holds a change of that field (by a
+person, or by the operator's command line; the seeding writes no audit rows), the file no
+longer touches it. Items someone added, response statuses, answers, internal remarks and
+links are never touched. Items that leave the file stay in the database.
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ class FamilySeed:
 
 
 def _edited(session: Session, meeting_id: int) -> set[tuple[int | None, str]]:
-    """(input id or None for the meeting, field) for every field a person has changed."""
+    """(input id or None for the meeting, field) for every field anyone has changed through
+    the write path (the seeding itself writes no audit rows, so every row is an edit)."""
     rows = session.exec(
         select(FamilyChange.input_id, FamilyChange.field)
-        .where(FamilyChange.meeting_id == meeting_id, FamilyChange.username != SEED_USER)
+        .where(FamilyChange.meeting_id == meeting_id)
         .distinct()
     )
     return set(rows)

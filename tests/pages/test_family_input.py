@@ -151,3 +151,24 @@ def test_the_theme_page_shows_the_input_each_track_answers(users: None) -> None:
         "«Samtale med LIGEVÆRD, ANSVAR, ORDENTLIGHED, ENGAGEMENT med os» – Besvaret med handling"
         " (Borgermøde 07-10-2025; via E.5.2)" in text
     )
+
+
+def test_user_text_is_shown_as_inert_text(users: None) -> None:
+    with session_scope(get_engine(), write=True) as session:
+        item = session.exec(select(FamilyInput).where(FamilyInput.seed_key == "fokus-6")).one()
+        update_input(
+            session,
+            actor=Actor.command_line(),
+            input_id=item.id,
+            base_version=item.version,
+            values={
+                "text": "Se [klik](https://eksempel.dk) og **fed**",
+                "status": "Ikke muligt – begrundet",
+                "response": "![billede](https://eksempel.dk/a.png) <b>nej</b>",
+            },
+        )
+    text = rendered_text(run_app(PAGE, username="vera"))
+    assert "Se \\\\[klik\\\\](https" in text  # a link written as text stays text
+    assert "\\\\*\\\\*fed\\\\*\\\\*" in text
+    assert "Svar: \\\\!\\\\[billede\\\\]" in text
+    assert "\\\\<b\\\\>nej\\\\</b\\\\>" in text

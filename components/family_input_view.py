@@ -55,6 +55,26 @@ def load_inputs_by_track() -> dict[str, list[TrackInput]]:
 MEETING_CHOICE = "family_meeting_choice"
 
 
+def render_meetings(meetings: list[MeetingView]) -> None:
+    """Every meeting in one table, newest first: what it was, who came, what is still open."""
+    frame = pd.DataFrame(
+        [
+            (
+                date_table_da(meeting.held_on),
+                meeting.kind.value,
+                meeting.title or "–",
+                _count(meeting.participants),
+                "–" if meeting.registered is None else number_da(meeting.registered),
+                number_da(meeting.items),
+                number_da(meeting.open_items),
+            )
+            for meeting in meetings
+        ],
+        columns=list(t.MEETING_COLUMNS),
+    )
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+
 def choose_meeting(meetings: list[MeetingView], wanted: str) -> MeetingView:
     """The meeting to show: the one chosen (newest first by default); `wanted` names a
     session-state slot holding a meeting's id to select once (a meeting just recorded)."""

@@ -20,6 +20,7 @@ from components.family_input_view import (
     render_history,
     render_item,
     render_meeting,
+    render_meetings,
 )
 from components.shell import current_actor, require_shell
 from components.texts import family_input as t
@@ -40,6 +41,8 @@ meetings = load_meetings()
 if not meetings:
     st.info(t.NO_MEETINGS)
     st.stop()
+st.subheader(t.MEETINGS)
+render_meetings(meetings)
 meeting = choose_meeting(meetings, WANTED_MEETING)
 render_meeting(meeting)
 if editing:

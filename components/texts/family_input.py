@@ -11,7 +11,9 @@ INTRO = (
     "gjorde»; den interne bemærkning gør aldrig."
 )
 NO_MEETINGS = "Der er endnu ikke registreret møder med input fra familier."
-CHOOSE_MEETING = "Møde"
+CHOOSE_MEETING = "Vis mødet"
+MEETINGS = "Møder"
+MEETING_COLUMNS = ("Dato", "Mødetype", "Titel", "Deltagere", "Tilmeldte", "Input", "Ikke besvaret")
 
 # A meeting
 MEETING_HEADING = "{kind} {date}"

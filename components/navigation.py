@@ -20,6 +20,7 @@ import streamlit as st
 from components.auth import AuthState
 from components.readers import load_theme_codes, load_themes
 from components.texts import common
+from components.texts import family_input as family_texts
 from components.texts import login as login_texts
 from components.texts import navigation as nav_texts
 from components.texts import profile as profile_texts
@@ -136,6 +137,7 @@ def build_pages(state: AuthState) -> dict[str, list[st.Page]]:
             _page("change_log", common.NAV_CHANGE_LOG, ":material/history:"),
             _page("review", review_texts.TITLE, ":material/checklist:"),
             _page("decisions", common.NAV_DECISIONS, ":material/gavel:"),
+            _page("family_input", family_texts.TITLE, ":material/diversity_3:"),
         ]
         sections[common.NAV_SECTION_THEMES] = [
             st.Page(

@@ -82,6 +82,8 @@ def _slide_css(colours: Palette) -> str:
 .slide p, .slide li {{ font-size: 1.75rem; line-height: 1.45; margin: 0.35rem 0;
   color: {c.text}; }}
 .slide ul {{ margin: 0; }}
+.slide h2 {{ font-size: 1.85rem; line-height: 1.3; margin: 0.7rem 0 0.2rem 0; padding: 0;
+  color: {c.heading}; font-weight: 700; }}
 .slide .figures {{ display: flex; gap: 2.2rem; margin: 0.5rem 0 1.2rem 0; flex-wrap: wrap; }}
 .slide .figure b {{ display: block; font-size: 3.2rem; line-height: 1.1; }}
 .slide .figure span {{ font-size: 1.35rem; }}
@@ -112,6 +114,7 @@ html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
 .slide { padding: 0; border: none; border-radius: 0; }
 .slide h1 { font-size: 5.6vh; margin: 0 0 1.6vh 0; }
 .slide p, .slide li { font-size: 3.4vh; line-height: 1.4; margin: 0.6vh 0; }
+.slide h2 { font-size: 3.5vh; margin: 1vh 0 0.2vh 0; }
 .slide .figures { gap: 3vw; margin: 0.4vh 0 0.8vh 0; }
 .slide .figure b { font-size: 5.6vh; }
 .slide .figure span { font-size: 2.5vh; }
@@ -148,10 +151,27 @@ def slide_html(slide: Slide) -> str:
     if slide.emphasis and slide.chart is not None:
         parts.append(f'<p class="emphasis">{escape(slide.emphasis)}</p>')
     if slide.lines and slide.chart is None:
-        parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in slide.lines) + "</ul>")
+        parts.append(_lines_html(slide))
     if slide.emphasis and slide.chart is None:
         parts.append(f'<p class="emphasis">{escape(slide.emphasis)}</p>')
     return f'<div class="slide">{"".join(parts)}</div>'
+
+
+def _lines_html(slide: Slide) -> str:
+    """The slide's lines as a list; a line that heads a group becomes a heading, and the lines
+    under it their own list."""
+    html, items = [], []
+    for index, line in enumerate(slide.lines):
+        if index in slide.headings:
+            if items:
+                html.append("<ul>" + "".join(items) + "</ul>")
+                items = []
+            html.append(f"<h2>{escape(line)}</h2>")
+        else:
+            items.append(f"<li>{escape(line)}</li>")
+    if items:
+        html.append("<ul>" + "".join(items) + "</ul>")
+    return "".join(html)
 
 
 def present_height(base: int, viewport: int | None) -> int:

@@ -1,4 +1,5 @@
-"""Renders one theme: its tracks, expected results and actions with status and deadline."""
+"""Renders one theme: its tracks, expected results and actions with status and deadline, and
+per track the input from families that it (or one of its actions) answers."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import streamlit as st
 from components.action_editor import render_track_editor
 from components.commands import show_flash
 from components.errors import lost_edits_waiting
+from components.family_input_view import load_inputs_by_track, render_track_input
 from components.readers import load_theme
 from components.shell import current_actor
 from components.status_html import PLAN_CSS, action_table, status_badge
@@ -43,6 +45,7 @@ def render_theme(code: str) -> None:
         key=f"edit_mode_{code}",
         help=t.EDIT_MODE_HELP,
     )
+    family_input = load_inputs_by_track()
     for track in theme.tracks:
         st.subheader(t.TRACK_HEADING.format(code=track.code, title=track.title), divider="gray")
         with st.expander(f"{t.RESULTS} ({len(track.results)})"):
@@ -58,3 +61,4 @@ def render_theme(code: str) -> None:
             st.info(t.NO_ACTIONS)
         if track.timeline_notes:
             st.caption(f"{t.TIMELINE_NOTES}: " + " ".join(track.timeline_notes))
+        render_track_input(family_input.get(track.code, []))

@@ -1,5 +1,6 @@
 """Start-up: bring the schema to the newest revision through the migrations, then load what the
-app ships with (plan, indicators, key messages). Idempotent; it never touches users' edits.
+app ships with (plan, indicators, key messages, the family panel). Idempotent; it never
+touches users' edits.
 
 - `upgrade_schema(engine)`: migrate to head (`python manage.py migrate`). A database from
   before migrations (release 0's create_all: the tables, no `alembic_version`) is recognised
@@ -37,6 +38,7 @@ from models import migrations
 from models.core.db import get_engine, session_scope
 from models.core.errors import DomainError
 from models.core.settings import ENV_NAMES, get_settings
+from models.families.seed import seed_family_panel
 from models.indicators.service import seed_indicators
 from models.plan.plan_file import DEFAULT_PLAN_PATH, PlanSeed, load_plan_file
 from models.plan.seed import SeedReport, seed_plan
@@ -302,6 +304,9 @@ def _seed(engine: Engine, plan_seed: PlanSeed) -> SeedReport:
         report.created += indicators.created
         report.refreshed += indicators.refreshed
         report.created += seed_key_messages(session)
+        families = seed_family_panel(session)
+        report.created += families.created
+        report.refreshed += families.refreshed
         return report
 
 

@@ -11,6 +11,7 @@ from sqlmodel import SQLModel
 
 from models.auth import first_admin, login, sessions, throttle, users
 from models.core import revisions
+from models.families import tables as family_tables
 from models.indicators import tables as indicator_tables
 from models.plan import tables as plan_tables
 from models.presentation.public_site import tables as publication_tables
@@ -32,6 +33,7 @@ TABLE_MODULES = (
     snapshots,
     reminder_log,
     review_tables,
+    family_tables,
     publication_tables,
 )
 

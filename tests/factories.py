@@ -112,21 +112,26 @@ def actor_for(user: User) -> Actor:
     return Actor(username=user.username, role=user.role)
 
 
-# Text that must never reach a citizen: a case reference, a note, a responsible person, a user
-# and an internal measurement comment.
+# Text that must never reach a citizen: a case reference, a note, a responsible person, a user,
+# an internal measurement comment and a family input item's internal remark.
 MARKERS = (
     "XQZ-LEAK-7731",
     "HEMMELIG-NOTE-5521",
     "Sagsbehandler Birthe Leak",
     "lækbruger",
     "INTERN-MÅLING-9090",
+    "FAMILIE-INTERN-4242",
 )
+FAMILY_SAID = "Familier vil have svar hurtigere"
+"""The public summary of the family input item that `plant_marker_text` links to A.1.5."""
 
 
 def plant_marker_text(session: Session, today: dt.date) -> None:
     """Demo cases plus marker text in every internal place the presentation must not show."""
     from sqlmodel import select
 
+    from models.families.service import add_input
+    from models.families.tables import FamilyMeeting
     from models.indicators.service import record_measurement
     from models.plan.action_edits import ActionEdit, save_action_edits
     from models.plan.tables import Action
@@ -155,6 +160,20 @@ def plant_marker_text(session: Session, today: dt.date) -> None:
         value=7,
         comment="INTERN-MÅLING-9090",
         today=today,
+    )
+    # A family input item answered by A.1.5 (whose note and responsible are marked), written by
+    # the marked user, with a marked internal remark.
+    meeting_id = session.exec(select(FamilyMeeting.id)).first()
+    add_input(
+        session,
+        actor=Actor("lækbruger", Role.admin, system=True),
+        meeting_id=meeting_id,
+        text=FAMILY_SAID,
+        theme="kommunikation",
+        status="Besvaret med handling",
+        response="Vi svarer inden for fem hverdage.",
+        internal_note="FAMILIE-INTERN-4242",
+        actions=["A.1.5"],
     )
 
 

@@ -21,6 +21,7 @@ FEATURE_PACKAGES = (
     "reports",
     "reminders",
     "reviews",
+    "families",
     "presentation",
 )
 

@@ -19,6 +19,7 @@ class Area(enum.StrEnum):
     plan = "plan"  # plan, theme, track, result and action texts loaded from data/plan.yaml
     key_messages = "key_messages"  # the 5 pointer
     reports = "reports"  # status reports: created, deleted, their appendix details, presented
+    families = "families"  # families' input: meetings, input items, their links to the plan
 
 
 class ContentRevision(SQLModel, table=True):

@@ -11,8 +11,9 @@ Small numbers follow the one rule of `models.core.small_counts`: what is counted
 
 - Actions (`ThemeBar`, `status_totals`) are counted exactly: they are the municipality's own
   work, about no one, and the plan is public. 3 actions are "3", totals are exact sums.
-- Counts about people (the restoration figures: cases, their open missing steps, week by week)
-  keep 1–4 suppressed: `suppress(..., Counted.PEOPLE)` turns such a count into None here, before
+- Counts about people (the restoration figures: cases, their open missing steps, week by week;
+  the head counts of the meetings families gave input at) keep 1–4 suppressed:
+  `suppress(..., Counted.PEOPLE)` turns such a count into None here, before
   it reaches a slide, a chart or the PowerPoint, and it is shown as "under 5".
 """
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 import yaml
@@ -44,6 +45,7 @@ from models.plan.decisions import restoration_target
 from models.plan.kinds import ActionKind
 from models.plan.status import STATUS_ORDER, Status
 from models.plan.tables import Action, Plan, Theme, Track
+from models.presentation.family_loop import FamilyLoop, said_and_done
 from models.reports.snapshots import (
     DEFAULT_DEADLINE,
     KeyMessage,
@@ -135,6 +137,8 @@ class Deck:
     restoration: RestorationFigures | None
     indicators: list[PublicIndicator]
     coming: list[tuple[str, str]]  # (theme code, action text) due in the coming quarter
+    families: FamilyLoop = field(default_factory=FamilyLoop)
+    """What families raised and what was done ("I sagde – vi gjorde", see `family_loop`)."""
 
 
 PRESENTED_LABEL = "Status til Børn & Læringsudvalget"
@@ -283,4 +287,5 @@ def build_deck(session: Session, *, today: dt.date) -> Deck:
         restoration=_restoration(session, today, target.current),
         indicators=_indicators(session, today),
         coming=_coming(session, today),
+        families=said_and_done(session),
     )

@@ -32,7 +32,7 @@ from pptx.util import Emu, Inches, Pt
 from models.core.formatting import LOCALE, date_da, date_long_da
 from models.plan.status import STATUS_COLORS, STATUS_ORDER, STATUS_TEXT_COLORS
 from models.presentation.aggregates import Deck, RestorationFigures, ThemeBar
-from models.presentation.slides import Slide, slides
+from models.presentation.slides import CONTINUED, Slide, slides
 from models.presentation.text_metrics import text_width
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -59,7 +59,6 @@ TITLE_TOP, TITLE_HEIGHT = Inches(0.3), Inches(0.85)
 FOOTER_TOP, FOOTER_HEIGHT = Inches(6.95), Inches(0.45)
 BODY_BOTTOM = Inches(6.85)
 GAP = Inches(0.1)
-CONTINUED = " (fortsat)"
 
 BURN_DOWN_SERIES = "Åbne manglende sagsskridt pr. uge (uger under 5 udeladt)"
 BURN_DOWN_AXIS = "Åbne skridt"
@@ -467,13 +466,14 @@ def _text_slides(presentation: object, content: Slide) -> list[object]:
     emphasis_height = (
         text_height([content.emphasis], BODY, CONTENT, bold=True) if content.emphasis else 0
     )
-    size = title_size(content.title + CONTINUED, CONTENT)
+    base = content.title.removesuffix(CONTINUED)  # a page the deck itself continued
+    size = title_size(base + CONTINUED, CONTENT)
     first_top = _subtitle_height(content) + TITLE_TOP + TITLE_HEIGHT + GAP
     room = BODY_BOTTOM - first_top
     last_room = room - (emphasis_height + GAP if emphasis_height else 0)
     for number, page in enumerate(pages(content.lines, room, last_room)):
         slide = presentation.slides.add_slide(presentation.slide_layouts[TITLE_AND_BODY])  # type: ignore[attr-defined]
-        title = content.title + (CONTINUED if number else "")
+        title = base + CONTINUED if number else content.title
         _title(slide, title, (MARGIN, TITLE_TOP, CONTENT, TITLE_HEIGHT), size)
         top = _subtitles(slide, content, TITLE_TOP + TITLE_HEIGHT + GAP)
         body = slide.placeholders[1]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from models.core.formatting import count_da, date_da, date_long_da, date_table_da
 from models.core.small_counts import Counted, shown_count
 from models.indicators.rules import with_unit
+from models.presentation import family_slides
 from models.presentation.aggregates import COMING_DAYS, Deck, RestorationFigures, ThemeBar
 from models.restoration.wording import deadline_sentence
 
@@ -19,7 +20,10 @@ SLIDE_TITLES = (
     "Genopretning af sager",
     "Effektmål",
     "Det sker nu",
+    "I sagde – vi gjorde",
 )
+CONTINUED = " (fortsat)"
+"""Added to the title of a slide that continues the one before it."""
 DEMO_NOTE = "DEMODATA – tallene viser ikke virkelige sager."
 NO_COMING = "Ingen handlinger har frist i det kommende kvartal."
 NO_INDICATORS = "Ingen offentlige effektmål har endnu en aktuel måling og et gældende mål."
@@ -36,6 +40,7 @@ class Slide:
     emphasis: str = ""  # a sentence that must stand out: where the deadline stands
     notes: str = ""  # the speaker's notes: the exact figures behind the slide, in Danish
     alt_text: str = ""  # a chart's text alternative: one Danish sentence with its figures
+    headings: frozenset[int] = frozenset()  # indices of `lines` that head a group of lines
 
 
 def _status_counts(bar: ThemeBar) -> str:
@@ -191,4 +196,22 @@ def slides(deck: Deck) -> list[Slide]:
             f" {date_long_da(deck.today + dt.timedelta(days=COMING_DAYS))} (de næste"
             f" {COMING_DAYS} dage), endnu ikke afsluttet.",
         ),
+        *_family(deck),
+    ]
+
+
+def _family(deck: Deck) -> list[Slide]:
+    """*I sagde – vi gjorde*, on as many slides as its text needs on the projector; the
+    slides after the first are titled "… (fortsat)"."""
+    caption = family_slides.caption(deck.families)
+    notes = family_slides.notes(deck.families)
+    return [
+        Slide(
+            SLIDE_TITLES[7] + (CONTINUED if number else ""),
+            page.lines,
+            caption=caption,
+            notes=notes,
+            headings=page.headings,
+        )
+        for number, page in enumerate(family_slides.pages(deck.families))
     ]

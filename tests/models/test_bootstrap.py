@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from models.auth.users import Role, get_user
 from models.bootstrap import SchemaStatus, init_db, schema_state, start_app_database
 from models.core.db import create_db_engine
+from models.families.panel import load_panel
 from models.indicators.tables import Indicator
 from models.plan.action_edits import ActionEdit, save_action_edits
 from models.plan.kinds import ActionKind
@@ -189,7 +190,8 @@ def test_init_db_on_the_real_plan_is_idempotent(engine: Engine) -> None:
 
     second = init_db(engine)
 
-    assert first.created == sum(counts.values())
+    family_rows = sum(1 + len(meeting.items) for meeting in load_panel().meetings)
+    assert first.created == sum(counts.values()) + family_rows
     assert (second.created, second.refreshed) == (0, 0)
     assert row_counts(engine) == counts
     with Session(engine) as session:

@@ -50,6 +50,7 @@ from models.bootstrap import (
 )
 from models.core.db import create_db_engine, session_scope
 from models.core.settings import get_settings
+from models.families.panel import load_panel
 from models.indicators.tables import Indicator
 from models.migrations.__main__ import revision as new_revision
 from models.plan.kinds import ActionKind
@@ -78,6 +79,8 @@ NEXT = f"{int(HEAD) + 1:04d}"
 """The revision after head: what the revision command writes, and the test probe's."""
 RUN = "Kør `python manage.py migrate` (eller sæt DASHBOARD_AUTO_MIGRATE=1)."
 CREATED = f"Databasen er oprettet (revision {HEAD})."
+FAMILY_ROWS = sum(1 + len(meeting.items) for meeting in load_panel().meetings)
+"""Rows the first seeding after revision 0010 adds: data/family_panel.yaml's meetings and items."""
 RECOGNISED = "Eksisterende database genkendt og markeret som revision 0001."
 RECOGNISED_AT_HEAD = f"Eksisterende database genkendt og markeret som revision {HEAD}."
 """A create_all database of today's models (at head 0001 it is recognised as 0001 itself)."""
@@ -341,7 +344,7 @@ def test_the_release_database_is_upgraded_and_keeps_every_row(release_url: str) 
         first = init_db(engine)
         second = init_db(engine)
 
-        assert (first.created, second.created, second.refreshed) == (0, 0, 0)
+        assert (first.created, second.created, second.refreshed) == (FAMILY_ROWS, 0, 0)
         assert stamped(engine) == [HEAD]
         assert schema_state(engine).status is SchemaStatus.current
         found = facts(release_url)  # the generator's own read-back, after our upgrade + seed
@@ -508,7 +511,7 @@ def test_revision_0003_keeps_every_measurement_and_the_seeding_dates_the_sources
 
         report = init_db(engine)
 
-        assert (report.created, init_db(engine).refreshed) == (0, 0)
+        assert (report.created, init_db(engine).refreshed) == (FAMILY_ROWS, 0)
         seeded = measurement_rows(engine)
         assert len(seeded) == len(rows)
         assert [row for row in seeded if row[5] != "kildedokument"] == users
@@ -719,6 +722,40 @@ def test_revision_0009_adds_content_revisions_that_writers_raise(release_url: st
         engine.dispose()
 
 
+def test_revision_0010_adds_families_input_and_its_content_area(release_url: str) -> None:
+    """Four new tables and the `families` content area at 0; seeding then loads the meeting of
+    7 October 2025 with its 15 items; downgrading to 0009 removes exactly that."""
+    from models.core.revisions import content_revisions
+    from models.families.tables import FamilyInput, FamilyMeeting
+
+    engine = create_db_engine(release_url)
+    try:
+        with bootstrap._migration_transaction(engine) as connection:
+            command.stamp(migrations.alembic_config(connection), "0001")
+            command.upgrade(migrations.alembic_config(connection), "0009")
+        before = describe(engine)
+
+        upgrade_to(engine, "0010")
+
+        added = set(describe(engine)) - set(before)
+        assert added == {"family_meeting", "family_input", "family_input_link", "family_change"}
+        with Session(engine) as session:
+            assert dict(content_revisions(session))["families"] == 0
+        init_db(engine)
+        with Session(engine) as session:
+            assert len(session.exec(select(FamilyMeeting)).all()) == 1
+            assert len(session.exec(select(FamilyInput)).all()) == 15
+            assert dict(content_revisions(session))["families"] == 1
+
+        upgrade_to_revision_below(engine, "0010")
+
+        assert describe(engine) == before
+        with Session(engine) as session:
+            assert "families" not in dict(content_revisions(session))
+    finally:
+        engine.dispose()
+
+
 def upgrade_to_revision_below(engine: Engine, revision: str) -> None:
     """Downgrade to the revision before `revision`."""
     with engine.begin() as connection:
@@ -892,7 +929,7 @@ def test_start_app_database_refuses_a_database_from_before_migrations_unless_aut
         assert report.upgrade is not None
         assert report.upgrade.message == recognised_then_upgraded(HEAD, AFTER_BASELINE)
         assert report.upgrade.applied == AFTER_BASELINE
-        assert report.seed.created == 0
+        assert report.seed.created == FAMILY_ROWS
         assert stamped(engine) == [HEAD]
         kept = EXPECTED["row_counts"]["action_change"]
         assert count(engine, "action_change") == kept + len(expected_corrections())

@@ -17,8 +17,17 @@ from pptx.util import Emu, Inches, Pt
 
 from models.core.deadlines import DeadlineTarget
 from models.core.small_counts import Counted, suppress
+from models.families.tables import MeetingKind, ResponseStatus
 from models.plan.status import STATUS_ORDER
 from models.presentation.aggregates import Deck, Milestone, RestorationFigures, ThemeBar
+from models.presentation.family_loop import (
+    FamilyLoop,
+    MeetingFigures,
+    RaisedItem,
+    RespondingAction,
+    ThemeLoop,
+    exact_counts,
+)
 from models.presentation.pptx import (
     BODY,
     CONTENT,
@@ -45,6 +54,40 @@ def _weeks() -> list[tuple[dt.date, int]]:
     return [
         (START + dt.timedelta(weeks=i), max(150 - 2 * i, 0) if i < 70 else 3) for i in range(108)
     ]
+
+
+ACTION = RespondingAction(
+    "E.5.2", "Gennemgang af skabeloner, tekster mv. ud fra familiers perspektiv.", IN_PROGRESS
+)
+SAID = "Familier savner at blive ringet op, når der er nyt i deres sag"
+FAMILY_CAPTION = "Input fra borgermøde 7. oktober 2025 (121 tilmeldte)"
+
+
+def family_loop(open_items: int = 3) -> FamilyLoop:
+    """One answered item in a theme, then `open_items` not yet answered."""
+    meeting = "Borgermøde 7. oktober 2025"
+    answered = RaisedItem(
+        SAID, ResponseStatus.answered, "Faste telefontider.", "", meeting, (ACTION,)
+    )
+    further = tuple(
+        RaisedItem(f"Ønske nummer {n}: {MESSAGE}", ResponseStatus.received, "", "", meeting)
+        for n in range(1, open_items + 1)
+    )
+    return FamilyLoop(
+        meetings=(
+            MeetingFigures(dt.date(2025, 10, 7), MeetingKind.citizen_meeting, "", None, "121"),
+        ),
+        themes=(
+            ThemeLoop(
+                "Kommunikation & inddragelse – og genopbygge tillid",
+                (answered,),
+                (ACTION,),
+                exact_counts({IN_PROGRESS: 1}),
+                (),
+            ),
+            ThemeLoop("Uden tema", further, (), exact_counts({}), further),
+        ),
+    )
 
 
 def deck(cases: int = 212) -> Deck:
@@ -84,6 +127,7 @@ def deck(cases: int = 212) -> Deck:
         ),
         indicators=[],
         coming=[("A", "Oprettelse af velfungerende/overskueligt intranet.")] * 3,
+        families=family_loop(),
     )
 
 
@@ -95,6 +139,7 @@ def edge_deck() -> Deck:
         milestones=[],
         key_messages=[" ".join([MESSAGE] * 8)],
         coming=[("F", "Takstberegning af pladser på internt anbringelsestilbud Hyblerne.")] * 14,
+        families=family_loop(open_items=12),
     )
 
 
@@ -147,7 +192,8 @@ def test_no_text_below_18_pt_and_body_text_at_least_24(presentation: object) -> 
     assert small - footers == {
         "DEMODATA – tallene viser ikke virkelige sager.",
         "Fra status til Børn & Læringsudvalget 29. september 2025",
-    }  # only the footer, the demo warning and the caption are under 24 pt
+        FAMILY_CAPTION,
+    }  # only the footer, the demo warning and the captions are under 24 pt
 
 
 def test_chart_text_is_at_least_18_pt(presentation: object) -> None:
@@ -281,3 +327,30 @@ def test_the_longest_title_is_shrunk_to_one_line() -> None:
     size = title_size(longest, CONTENT)
     assert size < 40
     assert wrapped_lines(longest, size, CONTENT, bold=True) == 1
+
+
+def test_i_sagde_vi_gjorde_shows_what_was_said_and_done_and_continues_when_long() -> None:
+    presentation = Presentation(io.BytesIO(build_pptx(edge_deck())))
+    family = [
+        slide
+        for slide in presentation.slides
+        if slide.shapes.title.text_frame.text.startswith("I sagde – vi gjorde")
+    ]
+    titles = [slide.shapes.title.text_frame.text for slide in family]
+    assert titles[0] == "I sagde – vi gjorde"
+    assert titles[1:] == ["I sagde – vi gjorde" + CONTINUED] * (len(titles) - 1)
+    assert len(titles) >= 3  # 12 long open items
+    body = "\n".join(
+        shape.text_frame.text
+        for slide in family
+        for shape in slide.placeholders
+        if shape.placeholder_format.idx == 1
+    )
+    assert f"I sagde: «{SAID}» – vi gjorde: E.5.2 {ACTION.title} (I gang)" in body
+    assert "Det arbejder vi videre med:" in body
+    assert body.count("Ønske nummer") == 12
+    notes = family[0].notes_slide.notes_text_frame.text
+    assert (
+        "knyttede handlinger: 0 kommende opgave, 1 i gang, 0 obs, 0 afsluttet/implementeret"
+        in notes
+    )

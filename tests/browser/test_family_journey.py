@@ -117,3 +117,11 @@ def test_an_editor_closes_the_loop_and_the_slide_follows_the_plan(
     expect(slide).to_contain_text(f"I sagde: «{ITEMS[1][0]}» – vi gjorde: {C_1_2} (I gang)")
     expect(slide).to_contain_text(f"familiepanel {today} (6 deltagere)")
     page.screenshot(path=str(ARTIFACTS / "family_slide.png"))
+
+    # The public status page (what *Udgiv* would publish) shows the same, from the same data.
+    page.goto(f"{app_server.url}/public_site")
+    wait_for_app(page)
+    site = page.frame_locator("iframe[title='Forhåndsvisning af den offentlige statusside']")
+    families = site.locator("section#familier")
+    expect(families).to_contain_text(f"«{ITEMS[1][0]}»")
+    expect(families.locator("li").filter(has_text="C.1.2").first).to_contain_text("I gang")

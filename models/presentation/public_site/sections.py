@@ -15,10 +15,14 @@ from dataclasses import dataclass
 
 from models.core.formatting import date_long_da, date_table_da, number_da
 from models.core.small_counts import Counted, shown_count
+from models.families.panel import NO_THEME
+from models.families.tables import ResponseStatus
 from models.indicators.rules import with_unit
 from models.plan.status import STATUS_ORDER, STATUS_SYMBOLS, Status
 from models.presentation.aggregates import RestorationFigures, ThemeBar, status_totals
 from models.presentation.charts import burn_down, theme_bars
+from models.presentation.family_loop import RaisedItem, RespondingAction, RespondingTrack
+from models.presentation.family_slides import NO_INPUT, caption
 from models.presentation.public_site import texts as t
 from models.presentation.public_site.data import SiteData
 from models.presentation.public_site.markup import Html, el, join
@@ -317,11 +321,86 @@ def indicators_section(site: SiteData) -> Section:
     )
 
 
+def _action_text(action: RespondingAction) -> Html:
+    return join([f"{action.code} {action.title} (", status_label(action.status), ")"])
+
+
+def _track_text(track: RespondingTrack) -> str:
+    counts = ", ".join(
+        f"{shown_count(count, Counted.ACTIONS)} {status.value.lower()}"
+        for status, count in track.counts.items()
+        if count
+    )
+    return f"Spor {track.code} {track.title}" + (f" ({counts})" if counts else "")
+
+
+def _responders(item: RaisedItem) -> Html | None:
+    entries = [*(_action_text(a) for a in item.actions), *(_track_text(t) for t in item.tracks)]
+    return el("ul", [el("li", entry) for entry in entries]) if entries else None
+
+
+def _said_and_done(item: RaisedItem) -> Html:
+    """One answered item: what families said, then what was done (the actions' status now)
+    or why it is not possible."""
+    said = el("p", el("strong", f"{t.FAMILIES_SAID}: "), f"«{item.summary}»")
+    if item.status == ResponseStatus.not_possible:
+        answer = el("p", el("strong", f"{t.FAMILIES_NOT_POSSIBLE}: "), item.response)
+        return el("li", said, answer)
+    response = el("p", f"{t.FAMILIES_RESPONSE}: {item.response}") if item.response else None
+    done = el("p", el("strong", f"{t.FAMILIES_DONE}:"))
+    return el("li", said, done, _responders(item), response)
+
+
+def families_section(site: SiteData) -> Section:
+    """*I sagde – vi gjorde*: per panel theme what families raised and the plan's answer with
+    the linked actions' current status, then what is still open. Aggregate only: the
+    summaries and public answers the municipality wrote, never an internal remark."""
+    loop = site.deck.families
+    if loop.is_empty:
+        return Section("familier", t.FAMILIES_TITLE, el("p", NO_INPUT))
+    parts: list[Html | None] = [el("p", t.FAMILIES_INTRO), el("p", caption(loop))]
+    for theme in loop.themes:
+        if theme.answered:
+            items = [_said_and_done(item) for item in theme.answered]
+            parts += [el("h3", theme.title), el("ul", items, class_="input")]
+    with_actions = [theme for theme in loop.themes if theme.actions]
+    if with_actions:
+        parts.append(
+            table(
+                t.FAMILIES_COUNTS_TABLE,
+                [t.THEME_COLUMN, *[status_label(s) for s in STATUS_ORDER]],
+                [
+                    [
+                        theme.title,
+                        *[
+                            shown_count(theme.counts.get(s, 0), Counted.ACTIONS)
+                            for s in STATUS_ORDER
+                        ],
+                    ]
+                    for theme in with_actions
+                ],
+                id_="familier-tabel",
+                wide=True,
+            )
+        )
+    further = loop.further
+    if further:
+        lines = []
+        for theme, item in further:
+            text = f"«{item.summary}»" + ("" if theme == NO_THEME else f" ({theme})")
+            if item.status == ResponseStatus.in_progress:
+                text += f" – {t.FAMILIES_IN_PROGRESS}"
+            lines.append(el("li", text, _responders(item)))
+        parts += [el("h3", t.FAMILIES_FURTHER), el("ul", lines, class_="input")]
+    return Section("familier", t.FAMILIES_TITLE, join(parts))
+
+
 SECTIONS: tuple[SectionFunction, ...] = (
     plan_section,
     milestones_section,
     themes_section,
     restoration_section,
     indicators_section,
+    families_section,
 )
 """The page's sections, in order."""

@@ -64,3 +64,17 @@ INDICATORS_INTRO = (
 )
 INDICATORS_TABLE = "Effektmål med aktuel måling"
 INDICATOR_COLUMNS = ("Effektmål", "Seneste måling", "Målt", "Mål", "Vurdering")
+
+FAMILIES_TITLE = "I sagde – vi gjorde"
+FAMILIES_INTRO = (
+    "Familiepanelet og borgermøderne har givet kommunen input til planen. Her står, hvad "
+    "familierne sagde, som kommunen har opsummeret det, og hvad der er gjort: de handlinger i "
+    "planen, der svarer på det, med deres status i dag."
+)
+FAMILIES_SAID = "I sagde"
+FAMILIES_DONE = "Vi gjorde"
+FAMILIES_NOT_POSSIBLE = "Ikke muligt"
+FAMILIES_RESPONSE = "Kommunens svar"
+FAMILIES_COUNTS_TABLE = "Handlinger, der svarer på familiernes input, pr. tema og status"
+FAMILIES_FURTHER = "Det arbejder vi videre med"
+FAMILIES_IN_PROGRESS = "under behandling"

@@ -38,7 +38,7 @@ from models.presentation.slides import NO_INDICATORS, slides
 from models.reports.snapshots import create_snapshot, mark_presented
 from models.restoration.case_import import apply_import, parse_cases
 from models.restoration.demo_cases import seed_demo
-from tests.factories import MARKERS, make_user, plant_marker_text
+from tests.factories import FAMILY_SAID, MARKERS, make_user, plant_marker_text
 from tests.models.presentation.site_html import Node, parse, table_rows
 
 TODAY = dt.date(2026, 12, 6)
@@ -114,6 +114,9 @@ def test_no_published_file_contains_internal_text(sensitive: Session, tmp_path: 
     for marker in (*MARKERS, REPORT, OWNER, OWNER.title(), REFERENCE, DECISION_TEXT):
         assert marker not in everything
     assert "Sygefravær" not in everything  # an internal indicator
+    families = section(parse(published[INDEX]), "familier")
+    assert f"«{FAMILY_SAID}»" in families.text  # the public summary is there, its remark not
+    assert "A.1.5" in families.text
     assert "DEMODATA – tallene viser ikke virkelige sager." in parse(published[INDEX]).text
     background = section(parse(published[INDEX]), "baggrund")
     assert f"{date_long_da(TODAY)}: Status til Børn & Læringsudvalget" in background.one("ol").text
@@ -277,7 +280,7 @@ def test_the_page_is_accessible_markup_without_script(seeded_session: Session) -
     assert levels.count(1) == 1
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
     links = [a.attrs["href"] for a in document.one("nav").all("a")]
-    assert links == ["#planen", "#baggrund", "#temaer", "#genopretning", "#effektmaal"]
+    assert links == ["#planen", "#baggrund", "#temaer", "#genopretning", "#effektmaal", "#familier"]
     for link in links:
         assert document.by_id(link[1:]).tag == "section"
     for table in document.all("table"):
@@ -425,3 +428,47 @@ def test_every_text_is_escaped_and_only_markup_is_kept() -> None:
         '<li><time datetime="2026-05-01">1. maj</time>: 3</li>'
     )
     assert el("main", tabindex="-1", hidden=True, id=None) == '<main tabindex="-1" hidden></main>'
+
+
+# --- I sagde – vi gjorde ---------------------------------------------------------------------
+
+
+def test_the_families_section_follows_the_linked_actions_status(seeded_session: Session) -> None:
+    """What was done is the linked action's status now: a status change shows on the next
+    render without touching the input item."""
+    from models.families.service import add_input
+    from models.families.tables import FamilyMeeting
+    from models.plan.action_edits import ActionEdit, save_action_edits
+    from models.plan.tables import Action
+
+    def families() -> str:
+        return section(index_of(seeded_session), "familier").text
+
+    assert "Der er endnu ikke registreret" not in families()  # the seeded meeting's items
+    assert "Det arbejder vi videre med" in families()  # … which nobody has answered yet
+    meeting_id = seeded_session.exec(select(FamilyMeeting.id)).first()
+    add_input(
+        seeded_session,
+        actor=CLI,
+        meeting_id=meeting_id,
+        text="Tag telefonen, når vi ringer",
+        theme="kommunikation",
+        status="Besvaret med handling",
+        response="Telefontiden er udvidet.",
+        actions=["C.1.2"],
+    )
+    seeded_session.commit()
+    action = seeded_session.exec(select(Action).where(Action.code == "C.1.2")).one()
+    before = families()
+    # (.text drops the space at the end of the bold "I sagde: "; the status has its symbol)
+    assert "I sagde:«Tag telefonen, når vi ringer»Vi gjorde:" in before
+    assert re.search(rf"C\.1\.2 {re.escape(action.text)} \(\S\s{action.status.value}\)", before)
+    assert "Kommunens svar: Telefontiden er udvidet." in before
+    save_action_edits(
+        seeded_session,
+        actor=CLI,
+        edits=[ActionEdit(action.id or 0, action.version, {"status": "Afsluttet/implementeret"})],
+    )
+    seeded_session.commit()
+    after = families()
+    assert re.search(rf"C\.1\.2 {re.escape(action.text)} \(\S\sAfsluttet/implementeret\)", after)

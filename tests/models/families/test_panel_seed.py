@@ -16,7 +16,9 @@ from models.families.seed import seed_family_panel
 from models.families.service import update_input, update_meeting
 from models.families.tables import FamilyChange, FamilyInput, FamilyMeeting, ResponseStatus
 
-SEED = Path(__file__).resolve().parents[4] / "shared" / "seeds" / "000_1913b446ccb86ffc.txt"
+# A verbatim copy of ../shared/seeds/000_1913b446ccb86ffc.txt (a public document), kept in the
+# repository so that the test runs wherever the checkout is.
+SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seeds" / "000_1913b446ccb86ffc.txt"
 PANEL = load_panel()
 (MEETING,) = PANEL.meetings
 BULLET = "\uf076"  # the slides' bullet character in the PDF's text

@@ -286,8 +286,20 @@ def load_deleted_reports() -> list[SnapshotEvent]:
         return deleted_reports(session)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _report_now(revision: tuple, today: dt.date, target: DeadlineTarget) -> StatusReport:
+    with session_scope(get_engine(revision[0][0])) as session:
+        return report_now(session, today=today)
+
+
+def load_report_now(today: dt.date) -> StatusReport:
+    """The state now in report form, built once per state of the data: actions and content
+    (key messages, reports), cases and steps, measurements and the restoration target."""
+    return _report_now(current_revision(), today, load_restoration_target())
+
+
 def _report(session: Session, name: str, today: dt.date) -> StatusReport:
-    return report_now(session, today=today) if name == NOW_NAME else load_report(session, name)
+    return load_report_now(today) if name == NOW_NAME else load_report(session, name)
 
 
 def load_report_pair(

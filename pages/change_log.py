@@ -70,7 +70,7 @@ st.dataframe(
 )
 st.download_button(
     t.DOWNLOAD,
-    changes_csv(rows),
+    lambda: changes_csv(rows),  # built when someone downloads it, not on every run
     file_name=f"aendringslog-{date_table_da(start)}-{date_table_da(end)}.csv",
     mime="text/csv",
 )

@@ -9,11 +9,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.readers import Revision, plan_revision
 from components.safe_text import inert
 from components.safe_text import inert_html as escape
 from components.status_html import PLAN_CSS, status_badge
 from components.texts import family_input as t
-from models.core.db import session_scope
+from models.core.db import get_engine, session_scope
 from models.core.formatting import date_long_da, date_table_da, datetime_table_da, number_da
 from models.families.queries import (
     FamilyChangeRow,
@@ -45,9 +46,16 @@ def load_history(meeting_id: int) -> list[FamilyChangeRow]:
         return family_history(session, meeting_id)
 
 
-def load_inputs_by_track() -> dict[str, list[TrackInput]]:
-    with session_scope() as session:
+@st.cache_data(show_spinner=False)
+def _inputs_by_track(revision: Revision) -> dict[str, list[TrackInput]]:
+    with session_scope(get_engine(revision[0])) as session:
         return inputs_by_track(session)
+
+
+def load_inputs_by_track() -> dict[str, list[TrackInput]]:
+    """The input per track, cached per data revision (every family write raises it): the
+    theme pages read it on every run."""
+    return _inputs_by_track(plan_revision())
 
 
 # --- a meeting and its items ---------------------------------------------------------------

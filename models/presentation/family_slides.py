@@ -42,7 +42,7 @@ class FamilyPage:
     headings: frozenset[int]  # indices of the lines that head a group
 
 
-def _counts(counts: dict[Status, int], *, all_statuses: bool = False) -> str:
+def counts_text(counts: dict[Status, int], *, all_statuses: bool = False) -> str:
     """`1 i gang, 2 afsluttet/implementeret` (exact: actions)."""
     return ", ".join(
         f"{shown_count(count, Counted.ACTIONS)} {status.value.lower()}"
@@ -56,7 +56,7 @@ def _action(action: RespondingAction) -> str:
 
 
 def _track(track: RespondingTrack) -> str:
-    counts = _counts(track.counts)
+    counts = counts_text(track.counts)
     return f"spor {track.code} {track.title}" + (f" ({counts})" if counts else "")
 
 
@@ -84,7 +84,7 @@ def further_line(theme: str, item: RaisedItem) -> str:
 def _theme_lines(theme: ThemeLoop) -> list[str]:
     lines = [said_line(item) for item in theme.answered]
     if theme.actions:
-        lines.append(f"Handlinger i alt: {_counts(theme.counts)}")
+        lines.append(f"Handlinger i alt: {counts_text(theme.counts)}")
     return lines
 
 
@@ -167,7 +167,7 @@ def notes(loop: FamilyLoop) -> str:
         lines.append(
             f"{theme.title}: {count_da(len(theme.raised), 'input', 'input')}, heraf"
             f" {len(theme.answered)} besvaret; knyttede handlinger:"
-            f" {_counts(theme.counts, all_statuses=True)}."
+            f" {counts_text(theme.counts, all_statuses=True)}."
         )
         for item in theme.raised:
             line = f"– «{item.summary}» ({item.meeting}): {item.status.value}"

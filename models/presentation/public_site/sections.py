@@ -22,7 +22,7 @@ from models.plan.status import STATUS_ORDER, STATUS_SYMBOLS, Status
 from models.presentation.aggregates import RestorationFigures, ThemeBar, status_totals
 from models.presentation.charts import burn_down, theme_bars
 from models.presentation.family_loop import RaisedItem, RespondingAction, RespondingTrack
-from models.presentation.family_slides import NO_INPUT, caption
+from models.presentation.family_slides import NO_INPUT, caption, counts_text
 from models.presentation.public_site import texts as t
 from models.presentation.public_site.data import SiteData
 from models.presentation.public_site.markup import Html, el, join
@@ -326,11 +326,7 @@ def _action_text(action: RespondingAction) -> Html:
 
 
 def _track_text(track: RespondingTrack) -> str:
-    counts = ", ".join(
-        f"{shown_count(count, Counted.ACTIONS)} {status.value.lower()}"
-        for status, count in track.counts.items()
-        if count
-    )
+    counts = counts_text(track.counts)
     return f"Spor {track.code} {track.title}" + (f" ({counts})" if counts else "")
 
 

@@ -17,7 +17,6 @@ same browser session, which a reload would not.
 from __future__ import annotations
 
 import errno
-import html
 import logging
 import secrets
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ import sqlalchemy as sa
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from components.safe_text import inert_html
 from components.texts import errors as t
 from models.core.applog import log_event
 
@@ -157,7 +157,7 @@ def _retry() -> None:
     asked_for = st.context.url
     no_page = ctx is None or ctx.page_script_hash in ("", ctx.pages_manager.main_script_hash)
     if no_page and asked_for:
-        st.html(f'<a href="{html.escape(asked_for)}">{html.escape(t.RETRY)}</a>')
+        st.html(f'<a href="{inert_html(asked_for)}">{inert_html(t.RETRY)}</a>')
     else:
         st.button(t.RETRY, key=RETRY_KEY)
 

@@ -10,10 +10,12 @@ light colours (their contrast is designed for a light background) on a light pan
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import altair as alt
 import streamlit as st
 
+from components.charts import chart_spec
 from components.safe_text import inert
 from components.safe_text import inert_html as escape
 from components.texts import charts as chart_texts
@@ -182,16 +184,23 @@ def present_height(base: int, viewport: int | None) -> int:
     return round(base * max(viewport, 600) / BASE_VIEWPORT)
 
 
-def _chart(
+def slide_chart(kind: str, data: Any, height: int | None) -> alt.LayerChart:
+    """The chart of a slide: `themes` (bars per theme) or `restoration` (the burn-down), at
+    `height` pixels in presenter mode."""
+    chart = theme_bars(data) if kind == "themes" else burn_down(data)
+    return chart.properties(height=height) if height is not None else chart
+
+
+def _chart_args(
     slide: Slide, deck: Deck, *, present: bool, viewport: int | None
-) -> alt.LayerChart | None:
+) -> tuple[str, Any, int | None] | None:
     if slide.chart == "themes":
-        chart, base = theme_bars(deck.themes), PRESENT_THEMES_HEIGHT
+        data, base = deck.themes, PRESENT_THEMES_HEIGHT
     elif slide.chart == "restoration" and deck.restoration is not None:
-        chart, base = burn_down(deck.restoration), PRESENT_RESTORATION_HEIGHT
+        data, base = deck.restoration, PRESENT_RESTORATION_HEIGHT
     else:
         return None
-    return chart.properties(height=present_height(base, viewport)) if present else chart
+    return slide.chart, data, present_height(base, viewport) if present else None
 
 
 def render_slide(
@@ -206,13 +215,13 @@ def render_slide(
 ) -> None:
     """Slide `number` of `total`; `viewport` is the window's height where the browser told it."""
     st.html(page_css(present=present, dark=dark) + slide_html(slide))
-    chart = _chart(slide, deck, present=present, viewport=viewport)
-    if chart is not None:
-        # Named by the slide's sentence with the figures, not "Vega visualization".
-        chart = chart.copy()
-        chart.description = alt.Undefined  # Streamlit's `alt` names it; both would warn
+    args = _chart_args(slide, deck, present=present, viewport=viewport)
+    if args is not None:
+        # Named by the slide's sentence with the figures, not "Vega visualization"; the spec
+        # is built once per data (components.charts.chart_spec).
+        spec = chart_spec(slide_chart, *args, page=False)
         with st.container(key="deck_chart"):
-            st.altair_chart(chart, width="stretch", alt=slide.alt_text or None)
+            st.vega_lite_chart(spec=spec, width="stretch", alt=slide.alt_text or None)
             if slide.alt_text and not present:
                 with st.expander(chart_texts.SHOW_FIGURES):
                     st.markdown(inert(slide.alt_text))

@@ -113,7 +113,7 @@ def render_card(card: IndicatorCard, actor: Actor, today: dt.date) -> None:
             )
         )
         if card.measurements:
-            show_chart(indicator_chart(card), *indicator_figures(card))
+            show_chart(indicator_chart, (card,), *indicator_figures(card))
         st.caption(inert(card.description))
         if card.target is not None and card.target.source:
             st.caption(inert(t.TARGET_SOURCE.format(source=card.target.source)))

@@ -106,7 +106,9 @@ st.html(f"<div>{counts} &nbsp;·&nbsp; {t.ACTIONS_TOTAL}: <b>{summary.total}</b>
 summaries = load_theme_summaries()
 st.subheader(t.STATUS_HEADING)
 chart_col, link_col = st.columns([5, 1])
-show_chart(status_by_theme_chart(summaries), *status_by_theme_figures(summaries), where=chart_col)
+show_chart(
+    status_by_theme_chart, (summaries,), *status_by_theme_figures(summaries), where=chart_col
+)
 with link_col:
     st.write("")
     for theme_summary in summaries:
@@ -165,7 +167,7 @@ shown = [
     and (not owner_filter or item.responsible in owner_filter)
 ]
 if shown:
-    show_chart(timeline_chart(shown, today, target), *timeline_figures(shown, today, target))
+    show_chart(timeline_chart, (shown, today, target), *timeline_figures(shown, today, target))
 else:
     st.info(t.TIMELINE_EMPTY)
 

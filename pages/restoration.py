@@ -78,9 +78,9 @@ else:
             delta_arrow="off",
         )
     st.subheader(t.BURN_DOWN)
-    show_chart(burn_down_chart(report), *burn_down_figures(report))
+    show_chart(burn_down_chart, (report,), *burn_down_figures(report))
     st.subheader(t.BURN_UP)
-    show_chart(burn_up_chart(report), *burn_up_figures(report))
+    show_chart(burn_up_chart, (report,), *burn_up_figures(report))
     if head.open_steps:
         columns = st.columns(3)
         for column, (counts, title) in zip(
@@ -93,7 +93,7 @@ else:
             strict=True,
         ):
             show_chart(
-                breakdown_chart(counts, title), *breakdown_figures(counts, title), where=column
+                breakdown_chart, (counts, title), *breakdown_figures(counts, title), where=column
             )
     if report.overdue_total:
         with st.expander(t.OVERDUE.format(count=number_da(report.overdue_total))):

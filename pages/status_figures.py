@@ -7,7 +7,7 @@ exact; only counts about people (cases) are shown as "under 5", and there are no
 
 import streamlit as st
 
-from components.charts import show_chart, theme_bars_figures
+from components.charts import show_chart, theme_bars_chart, theme_bars_figures
 from components.readers import load_deck, load_plan
 from components.shell import require_shell
 from components.texts import common
@@ -15,7 +15,6 @@ from components.texts import presentation as t
 from models.auth.users import PRESENT
 from models.core.time import today_local
 from models.presentation.aggregates import status_totals
-from models.presentation.charts import theme_bars
 
 require_shell(__file__, PRESENT)
 plan = load_plan()
@@ -31,6 +30,7 @@ for column, (status, shown) in zip(columns, totals, strict=True):
     column.metric(status.value, shown)
 st.caption(t.STATUS_FIGURES_EXACT)
 show_chart(
-    theme_bars(deck.themes, font_size=14, step=40, width=None, label_limit=420),
+    theme_bars_chart,
+    (deck.themes,),
     *theme_bars_figures(deck.themes),
 )

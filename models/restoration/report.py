@@ -293,7 +293,7 @@ def build_report(session: Session, *, today: dt.date, deadline: dt.date) -> Rest
 def restoration_revision(session: Session) -> tuple[int, int, str]:
     """Changes whenever cases or steps do: (cases, steps, last case update)."""
     cases, last = session.exec(
-        select(sa.func.count(RestorationCase.id), sa.func.max(RestorationCase.updated_at))
+        select(sa.func.count(), sa.func.max(RestorationCase.updated_at))
     ).one()
-    steps = session.exec(select(sa.func.count(MissingStep.id))).one()
+    steps = session.exec(select(sa.func.count()).select_from(MissingStep)).one()
     return int(cases), int(steps), str(last)

@@ -27,7 +27,7 @@ from models.core.time import utcnow
 from models.indicators.service import IndicatorCard, indicator_cards, measurement_revision
 from models.operations.health import shared_secret_problems
 from models.plan.action_edits import eligible_owners
-from models.plan.change_log import ChangeRow, list_change_authors, list_changes
+from models.plan.change_log import ChangeRow, count_changes, list_change_authors, list_changes
 from models.plan.decisions import (
     DecisionMove,
     decision_moves,
@@ -159,9 +159,16 @@ def load_action_history(action_id: int) -> list[ChangeRow]:
         return list_changes(session, action_id=action_id)
 
 
-def load_changes(**filters: Any) -> list[ChangeRow]:
+def load_changes(*, limit: int | None = None, **filters: Any) -> list[ChangeRow]:
+    """The changes the filters find, newest first (the first `limit` if given)."""
     with session_scope() as session:
-        return list_changes(session, **filters)
+        return list_changes(session, limit=limit, **filters)
+
+
+def load_change_count(**filters: Any) -> int:
+    """How many changes the filters find (counted in the database)."""
+    with session_scope() as session:
+        return count_changes(session, **filters)
 
 
 def load_change_authors() -> list[str]:

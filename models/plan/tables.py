@@ -182,11 +182,18 @@ class ActionChange(SQLModel, table=True):
     """One audited change of one field of one action."""
 
     __tablename__ = "action_change"
+    # The change log's period filter and its newest-first order (changed_at, id); an action's
+    # history, newest first (action_id, changed_at, id); the user filter and the list of
+    # authors (username). See migration 0012.
+    __table_args__ = (
+        sa.Index("ix_action_change_changed_at_id", "changed_at", "id"),
+        sa.Index("ix_action_change_action_id_changed_at_id", "action_id", "changed_at", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    action_id: int = Field(foreign_key="action.id", index=True)
-    changed_at: dt.datetime = Field(default_factory=utcnow, index=True)
-    username: str = Field(max_length=64)
+    action_id: int = Field(foreign_key="action.id")
+    changed_at: dt.datetime = Field(default_factory=utcnow)
+    username: str = Field(max_length=64, index=True)
     field: str = Field(max_length=32)
     old_value: str | None = None
     new_value: str | None = None

@@ -42,11 +42,15 @@ class RestorationCase(SQLModel, table=True):
     """One pseudonymised case in the restoration (A.1) or lost-earnings rectification (C.1)."""
 
     __tablename__ = "restoration_case"
+    # The report's A.1 burn-up: restored cases of a track per day (migration 0012).
+    __table_args__ = (
+        sa.Index("ix_restoration_case_track_code_restored_on", "track_code", "restored_on"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     reference: str = Field(max_length=32, unique=True)
     team: str = Field(max_length=64, index=True)
-    track_code: str = Field(max_length=8, index=True)
+    track_code: str = Field(max_length=8)
     concern: str = Field(default="", max_length=16)
     legality: str = Field(default="", max_length=32)
     reviewed_on: dt.date | None = None
@@ -73,8 +77,8 @@ class MissingStep(SQLModel, table=True):
         )
     )
     step_type: str = Field(max_length=64)
-    due_on: dt.date | None = None
-    done_on: dt.date | None = None
+    due_on: dt.date | None = Field(default=None, index=True)  # the report's overdue list
+    done_on: dt.date | None = Field(default=None, index=True)  # its open steps, its pace
 
 
 CASE_FIELDS = (

@@ -119,14 +119,24 @@ class _RowReader:
             "legality": vocab.legality,
             "step_type": vocab.step_types,
         }
+        self._case_cells: tuple[tuple[str, type, Any], ...] | None = None
+        self._case_values: dict[str, Any] = {}
 
     def problem(self, line: int, name: str, message: str) -> None:
         self.parsed.problems.append(Problem(line, HEADER_OF.get(name, name), message))
 
     def read(self, line: int, cells: dict[str, Any]) -> None:
-        values: dict[str, Any] = {}
+        # A case's rows repeat its case cells: cells equal to the previous row's, which were
+        # all valid, are not checked again (only the step cells and the order of dates are).
+        case_cells = tuple(
+            (name, type(raw), raw) for name, raw in cells.items() if name not in STEP_FIELDS
+        )
+        reuse = case_cells == self._case_cells
+        values: dict[str, Any] = dict(self._case_values) if reuse else {}
         ok = True
         for name, raw in cells.items():
+            if reuse and name not in STEP_FIELDS:
+                continue
             text = _cell_text(raw)
             if len(DIGITS.findall(text)) >= 10 and contains_cpr(text):
                 self.problem(line, name, "indeholder noget, der ligner et CPR-nummer")
@@ -137,6 +147,10 @@ class _RowReader:
             except ValueError as error:
                 self.problem(line, name, str(error))
                 ok = False
+        if not reuse:
+            case_ok = all(name in values for name, _, _ in case_cells)
+            self._case_cells = case_cells if case_ok else None
+            self._case_values = {name: values[name] for name, _, _ in case_cells} if case_ok else {}
         if ok:
             ok = self._check_order(line, values)
         if ok:

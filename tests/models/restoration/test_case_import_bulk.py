@@ -127,3 +127,27 @@ def test_an_error_while_writing_leaves_nothing_half_written(
         load(engine, case_file(range(5, 40), team="Børn og Unge"))
     assert calls["steps"] == 3
     assert stored(engine) == before
+
+
+def test_repeated_case_cells_are_checked_once_but_every_faulty_row_is_reported() -> None:
+    """A case's rows repeat its case cells; the check is not redone for equal cells, but a
+    faulty case is reported on each of its rows, and a step's date is still checked."""
+    case = "B-1;Handicap;A.1;lav;lovmedholdelig;01-09-2024;;;;;"
+    wrong = "B-2;Ukendt team;A.1;lav;lovmedholdelig;01-09-2024;;;;;"
+    rows = [
+        f"{case};afgørelse;;02-09-2024",
+        f"{case};partshøring;;01-08-2024",  # done before the review: refused
+        f"{wrong};afgørelse;;",
+        f"{wrong};partshøring;;",
+        f"{case};børnesamtale;;",  # B-1 again after another case
+    ]
+    parsed = parse_cases("\n".join([HEADER, *rows]).encode(), "sager.csv")
+    assert [(p.line, p.column) for p in parsed.problems] == [
+        (3, "Skridt udført"),
+        (4, "Team"),
+        (5, "Team"),
+    ]
+    assert parsed.cases["B-1"].steps == [
+        ("afgørelse", None, dt.date(2024, 9, 2)),
+        ("børnesamtale", None, None),
+    ]

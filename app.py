@@ -25,6 +25,7 @@ if __name__ == "__main__":
         page.run()
 else:
     from starlette.middleware import Middleware
+    from streamlit.runtime.pages_manager import PagesManager
 
     from components.errors import on_script_error
     from components.html_lang import DanishHtmlMiddleware
@@ -33,6 +34,10 @@ else:
     from models.core import applog
 
     applog.configure()  # the operators' log: JSON lines on stderr
+    # Out of Streamlit's legacy `pages/` mode from the start: otherwise the first request after
+    # a start runs pages/<name>.py alone, which `require_shell` sends through app.py and back
+    # (three script runs for one page load); app.py calls st.navigation on every run anyway.
+    PagesManager.uses_pages_directory = False
     app = st.App(
         __file__,
         routes=ROUTES,

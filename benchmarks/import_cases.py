@@ -1,6 +1,9 @@
 """Benchmark: import 100,000 missing-step rows (target < 10 s) and render the restoration page.
 
-Run: .venv/bin/python -m benchmarks.import_cases [--rows 100000]
+Run: .venv/bin/python -m benchmarks.import_cases [--rows 100000] [--database-url URL]
+
+Without --database-url it runs on a new SQLite file; a given database (e.g. PostgreSQL) must
+be empty, as the import then adds every case.
 """
 
 from __future__ import annotations
@@ -61,10 +64,11 @@ def make_file(rows: int) -> bytes:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--database-url", help="an empty database (default: a SQLite file)")
     args = parser.parse_args()
     data = make_file(args.rows)
     with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{Path(folder) / 'bench.db'}"
+        url = args.database_url or f"sqlite:///{Path(folder) / 'bench.db'}"
         engine = create_db_engine(url)
         init_db(engine)
         started = time.perf_counter()

@@ -119,14 +119,24 @@ class _RowReader:
             "legality": vocab.legality,
             "step_type": vocab.step_types,
         }
+        self._case_cells: tuple[tuple[str, type, Any], ...] | None = None
+        self._case_values: dict[str, Any] = {}
 
     def problem(self, line: int, name: str, message: str) -> None:
         self.parsed.problems.append(Problem(line, HEADER_OF.get(name, name), message))
 
     def read(self, line: int, cells: dict[str, Any]) -> None:
-        values: dict[str, Any] = {}
+        # A case's rows repeat its case cells: cells equal to the previous row's, which were
+        # all valid, are not checked again (only the step cells and the order of dates are).
+        case_cells = tuple(
+            (name, type(raw), raw) for name, raw in cells.items() if name not in STEP_FIELDS
+        )
+        reuse = case_cells == self._case_cells
+        values: dict[str, Any] = dict(self._case_values) if reuse else {}
         ok = True
         for name, raw in cells.items():
+            if reuse and name not in STEP_FIELDS:
+                continue
             text = _cell_text(raw)
             if len(DIGITS.findall(text)) >= 10 and contains_cpr(text):
                 self.problem(line, name, "indeholder noget, der ligner et CPR-nummer")
@@ -137,6 +147,10 @@ class _RowReader:
             except ValueError as error:
                 self.problem(line, name, str(error))
                 ok = False
+        if not reuse:
+            case_ok = all(name in values for name, _, _ in case_cells)
+            self._case_cells = case_cells if case_ok else None
+            self._case_values = {name: values[name] for name, _, _ in case_cells} if case_ok else {}
         if ok:
             ok = self._check_order(line, values)
         if ok:
@@ -298,39 +312,7 @@ def apply_import(session: Session, *, actor: Actor, parsed: ParsedFile) -> Impor
         )
     existing = _existing(session, list(parsed.cases))
     summary = summarise(session, parsed, existing)
-    now = utcnow()
-    if existing:
-        ids = [case.id for case in existing.values()]
-        for chunk in chunked(ids):
-            session.exec(
-                sa.delete(MissingStep).where(MissingStep.case_id.in_(chunk))  # type: ignore[attr-defined]
-            )
-    ids = {reference: case.id for reference, case in existing.items()}
-    updates = [
-        {"id": ids[reference], **case.fields, "is_demo": False, "updated_at": now}
-        for reference, case in parsed.cases.items()
-        if reference in existing
-    ]
-    if updates:
-        session.execute(sa.update(RestorationCase), updates)
-    inserts = [
-        {"reference": reference, **case.fields, "is_demo": False, "updated_at": now}
-        for reference, case in parsed.cases.items()
-        if reference not in existing
-    ]
-    for chunk in chunked(inserts, INSERT_CHUNK):
-        created = session.execute(
-            sa.insert(RestorationCase).returning(RestorationCase.id, RestorationCase.reference),
-            chunk,
-        )
-        ids.update({reference: case_id for case_id, reference in created})
-    step_rows = [
-        {"case_id": ids[reference], "step_type": step_type, "due_on": due, "done_on": done}
-        for reference, case in parsed.cases.items()
-        for step_type, due, done in case.steps
-    ]
-    for chunk in chunked(step_rows, INSERT_CHUNK):
-        session.execute(sa.insert(MissingStep), chunk)
+    _write(session, parsed, {reference: case.id for reference, case in existing.items()})  # type: ignore[misc]
     log_event(
         "import",
         user=actor.username,
@@ -339,6 +321,54 @@ def apply_import(session: Session, *, actor: Actor, parsed: ParsedFile) -> Impor
         count=summary.new + summary.changed,
     )
     return summary
+
+
+def _write(session: Session, parsed: ParsedFile, existing: dict[str, int]) -> None:
+    """Replace the existing cases' fields and steps, add the new cases, then every case's steps.
+
+    Plain Core statements with lists of parameters (executemany, no RETURNING, no ORM
+    objects), and one lookup of the new cases' ids by reference; all in the caller's
+    transaction, so an error leaves nothing half written.
+    """
+    cases = RestorationCase.__table__  # type: ignore[attr-defined]
+    steps = MissingStep.__table__  # type: ignore[attr-defined]
+    now = utcnow()
+    for chunk in chunked(list(existing.values())):
+        session.execute(sa.delete(steps).where(steps.c.case_id.in_(chunk)))
+    updates = [
+        {"case_id": existing[reference], **case.fields, "is_demo": False, "updated_at": now}
+        for reference, case in parsed.cases.items()
+        if reference in existing
+    ]
+    if updates:
+        session.execute(
+            sa.update(cases).where(cases.c.id == sa.bindparam("case_id")),
+            updates,
+        )
+    new = [reference for reference in parsed.cases if reference not in existing]
+    for chunk in chunked(new, INSERT_CHUNK):
+        session.execute(
+            sa.insert(cases),
+            [
+                {"reference": r, **parsed.cases[r].fields, "is_demo": False, "updated_at": now}
+                for r in chunk
+            ],
+        )
+    ids = dict(existing)
+    for chunk in chunked(new):
+        ids.update(
+            (reference, case_id)
+            for case_id, reference in session.execute(
+                sa.select(cases.c.id, cases.c.reference).where(cases.c.reference.in_(chunk))
+            )
+        )
+    rows = [
+        {"case_id": ids[reference], "step_type": step_type, "due_on": due, "done_on": done}
+        for reference, case in parsed.cases.items()
+        for step_type, due, done in case.steps
+    ]
+    for chunk in chunked(rows, INSERT_CHUNK):
+        session.execute(sa.insert(steps), chunk)
 
 
 _EXAMPLE_CASE = [

@@ -52,11 +52,19 @@ def status_workbook_xlsx(theme_codes: tuple[str, ...]) -> bytes:
     return _status_workbook(plan_revision(), theme_codes, tuple(load_owner_choices()))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _report_files(
-    name: str, against: str | None, today: dt.date, author: str, revision: object
-) -> ReportFiles:
+REPORT_FORMATS = ("xlsx", "docx", "pdf", "png")
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _report_file(
+    kind: str, name: str, against: str | None, today: dt.date, author: str, revision: object
+) -> bytes:
     report, comparison = load_report_pair(name, against, today)
+    log_event("export", kind=kind, count=len(report.actions))
+    if kind == "xlsx":
+        return build_report_xlsx(report, comparison)
+    if kind == "png":
+        return chart_png(status_by_theme(report))
     with session_scope() as session:
         plan = get_plan(session)
     content = appendix(
@@ -66,19 +74,24 @@ def _report_files(
         plan_title=plan.title if plan else "",
         author=author,
     )
-    log_event("export", kind="report", count=len(report.actions))
-    return ReportFiles(
-        xlsx=build_report_xlsx(report, comparison),
-        docx=build_docx(content),
-        pdf=build_pdf(content),
-        png=chart_png(status_by_theme(report)),
-    )
+    return build_docx(content) if kind == "docx" else build_pdf(content)
+
+
+def report_file(kind: str, name: str, against: str | None, today: dt.date, author: str) -> bytes:
+    """One export (`xlsx`, `docx`, `pdf` or `png`) of a report, built when first asked for
+    (a click on its download button) and then kept per report, comparison, author (the files'
+    author) and state of the data."""
+    if kind not in REPORT_FORMATS:
+        raise ValueError(f"unknown report format: {kind}")
+    return _report_file(kind, name, against, today, author, current_revision())
 
 
 def report_files(name: str, against: str | None, today: dt.date, author: str) -> ReportFiles:
-    """All four exports of a report, built once per report, comparison, author (the app
-    user's name, the files' author) and state of the data."""
-    return _report_files(name, against, today, author, current_revision())
+    """All four exports of a report (see `report_file`)."""
+    xlsx, docx, pdf, png = (
+        report_file(kind, name, against, today, author) for kind in REPORT_FORMATS
+    )
+    return ReportFiles(xlsx=xlsx, docx=docx, pdf=pdf, png=png)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
 from components.commands import run_command, show_flash
-from components.exports import report_files
+from components.exports import report_file
 from components.readers import (
     load_deleted_reports,
     load_key_messages,
@@ -180,15 +182,28 @@ if comparison is not None:
         )
 
 st.subheader(t.DOWNLOADS)
-files = report_files(
-    chosen, None if against == t.NO_COMPARE else against, today, current_auth().display_name
-)
 stem = "".join(ch if ch.isalnum() else "-" for ch in report.name).strip("-").lower()
 columns = st.columns(4)
-columns[0].download_button(t.XLSX, files.xlsx, file_name=f"{stem}.xlsx")
-columns[1].download_button(t.DOCX, files.docx, file_name=f"{stem}.docx")
-columns[2].download_button(t.PDF, files.pdf, file_name=f"{stem}.pdf", mime="application/pdf")
-columns[3].download_button(t.PNG, files.png, file_name=f"{stem}.png", mime="image/png")
+# Each file is built when its button is clicked (then kept per state of the data), not on
+# every load of the page.
+file_args = (chosen, None if against == t.NO_COMPARE else against, today)
+author = current_auth().display_name
+for column, (kind, label, mime) in zip(
+    columns,
+    [
+        ("xlsx", t.XLSX, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("docx", t.DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("pdf", t.PDF, "application/pdf"),
+        ("png", t.PNG, "image/png"),
+    ],
+    strict=True,
+):
+    column.download_button(
+        label,
+        partial(report_file, kind, *file_args, author),
+        file_name=f"{stem}.{kind}",
+        mime=mime,
+    )
 
 if actor.role in EDIT_PLAN and chosen != NOW_NAME:
     snapshot = next(s for s in snapshots if s.name == chosen)

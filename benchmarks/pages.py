@@ -132,6 +132,8 @@ class PageResults:
     ten_sessions: list[float]
     cpu_one: list[float]
     cpu_ten: list[float]
+    floor_one: list[float]
+    floor_ten: list[float]
     rss_after_pages: float
     rss_ten_sessions: float
     rss_peak: float
@@ -204,10 +206,15 @@ def _load(
 
 
 def _sessions(
-    browser: Browser, app: Server, state: dict[str, Any], count: int
+    browser: Browser,
+    app: Server,
+    state: dict[str, Any] | None,
+    count: int,
+    wait: Callable[[Page], None] = _wait_app,
 ) -> tuple[float, float, list]:
-    """(wall seconds, server CPU seconds) of `count` sessions opening the overview at once;
-    the contexts stay open (the caller closes them after reading the RSS)."""
+    """(wall seconds, server CPU seconds) of `count` sessions opening the overview (or the
+    floor, with `wait=_wait_floor`) at once; the contexts stay open (the caller closes them
+    after reading the RSS)."""
     contexts = [browser.new_context(locale="da-DK", storage_state=state) for _ in range(count)]
     pages = [context.new_page() for context in contexts]
     cpu = app.cpu_s()
@@ -215,7 +222,7 @@ def _sessions(
     for page in pages:
         page.goto(app.url, wait_until="commit", timeout=TIMEOUT_MS)
     for page in pages:
-        _wait_app(page)
+        wait(page)
     return time.perf_counter() - started, app.cpu_s() - cpu, contexts
 
 
@@ -264,9 +271,16 @@ def run_pages(database_url: str, runs: int, progress: Callable[[str], None] = pr
                     )
                 progress(f"  run {number + 1}/{runs} done")
             rss_after_pages = app.rss_mb()
-            one, ten, cpu_one, cpu_ten = [], [], [], []
+            one, ten, cpu_one, cpu_ten, floor_one, floor_ten = [], [], [], [], [], []
             rss_ten = 0.0
             for _ in range(min(runs, CONCURRENT_RUNS)):
+                # The empty page the same way: what the machine (browser and server on the
+                # same cores) does to ten sessions at once by itself.
+                for count, walls in ((1, floor_one), (CONCURRENT, floor_ten)):
+                    wall, _, contexts = _sessions(browser, floor, None, count, _wait_floor)
+                    walls.append(wall)
+                    for context in contexts:
+                        context.close()
                 wall, cpu, contexts = _sessions(browser, app, states[Role.viewer], 1)
                 one.append(wall)
                 cpu_one.append(cpu)
@@ -286,6 +300,8 @@ def run_pages(database_url: str, runs: int, progress: Callable[[str], None] = pr
                 ten_sessions=ten,
                 cpu_one=cpu_one,
                 cpu_ten=cpu_ten,
+                floor_one=floor_one,
+                floor_ten=floor_ten,
                 rss_after_pages=rss_after_pages,
                 rss_ten_sessions=rss_ten,
                 rss_peak=app.peak_rss_mb(),

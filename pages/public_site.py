@@ -14,14 +14,14 @@ from components.public_site_view import (
 from components.shell import current_actor, require_shell
 from components.texts import public_site as t
 from models.auth.users import EDIT_PLAN
-from models.core.time import today_local, utcnow
+from models.core.time import today_local
 
 require_shell(__file__, EDIT_PLAN)
 actor = current_actor()
 today = today_local()
 st.title(t.TITLE)
 st.caption(t.INTRO)
-files = load_site(today, utcnow())
+files = load_site(today)
 publish_controls(actor, files, today)
 show_preview(files)
 show_publications(actor)

@@ -98,9 +98,7 @@ def test_the_site_is_rendered_once_per_state_of_the_data(
     """Its charts are rendered to SVG, which is slow at scale: a rerun or another editor's
     load of an unchanged plan reuses the files; an edit makes new ones."""
     import components.public_site_view as view
-    from models.auth.users import Actor, Role
-    from models.plan.action_edits import ActionEdit, save_action_edits
-    from models.plan.tables import Action
+    from tests.pages.edits import set_status
 
     renders: list[int] = []
     real_render = view.render_site
@@ -115,13 +113,7 @@ def test_the_site_is_rendered_once_per_state_of_the_data(
     run_app("pages/public_site.py", username="hanna")
     assert len(renders) == 1
 
-    with session_scope(get_engine(), write=True) as session:
-        action = session.exec(select(Action).where(Action.code == "E.1.1")).one()
-        save_action_edits(
-            session,
-            actor=Actor("hanna", Role.admin),
-            edits=[ActionEdit(action.id, action.version, {"status": "Afsluttet/implementeret"})],
-        )
+    set_status()  # an editor elsewhere saves a status
     at.run()
     assert len(renders) == 2
     assert preview(at) == preview_html(expected_files())

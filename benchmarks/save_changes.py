@@ -12,6 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from models.auth.users import Actor, Role, create_user
@@ -21,6 +22,24 @@ from models.plan.action_edits import ActionEdit, Outcome, save_action_edits
 from models.plan.tables import Action
 
 CHANGES = 50
+
+
+def time_saves(engine: Engine, editor: Actor, runs: int) -> list[float]:
+    """Seconds of `runs` saves of CHANGES actions (note and responsible each) by `editor`."""
+    timings = []
+    for run in range(runs):
+        with Session(engine) as session:
+            actions = session.exec(select(Action).order_by(Action.id).limit(CHANGES)).all()
+            edits = [
+                ActionEdit(a.id, a.version, {"note": f"Kørsel {run}", "responsible": f"T{run}"})
+                for a in actions
+            ]
+        start = time.perf_counter()
+        with session_scope(engine, write=True) as session:
+            results = save_action_edits(session, actor=editor, edits=edits)
+        timings.append(time.perf_counter() - start)
+        assert all(r.outcome == Outcome.saved for r in results)
+    return timings
 
 
 def main() -> None:
@@ -43,19 +62,7 @@ def main() -> None:
             )
             session.commit()
         editor = Actor("bench", Role.editor)
-        timings = []
-        for run in range(args.runs):
-            with Session(engine) as session:
-                actions = session.exec(select(Action).order_by(Action.id).limit(CHANGES)).all()
-                edits = [
-                    ActionEdit(a.id, a.version, {"note": f"Kørsel {run}", "responsible": f"T{run}"})
-                    for a in actions
-                ]
-            start = time.perf_counter()
-            with session_scope(engine, write=True) as session:
-                results = save_action_edits(session, actor=editor, edits=edits)
-            timings.append((time.perf_counter() - start) * 1000)
-            assert all(r.outcome == Outcome.saved for r in results)
+        timings = [1000 * seconds for seconds in time_saves(engine, editor, args.runs)]
         engine.dispose()
     print(f"database: {url.split(':', 1)[0]}; {CHANGES} changes x 2 fields, {args.runs} runs")
     print(

@@ -26,16 +26,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlmodel import select
-
 from benchmarks.pages import PageCase, page_cases
+from benchmarks.save_changes import time_saves
 from benchmarks.scale import BENCH_USERS
 from benchmarks.servers import COOKIE_KEY
 from models.auth.users import Actor, Role
 from models.core.db import dispose_engines, get_engine, session_scope
 from models.core.settings import get_settings
 from models.core.time import local_day_start, today_local
-from models.plan.action_edits import ActionEdit, Outcome, save_action_edits
 from models.plan.change_log import changes_csv, list_changes
 from models.plan.queries import get_plan
 from models.plan.status_workbook import build_status_workbook
@@ -48,7 +46,6 @@ from models.reports.snapshots import create_snapshot, list_snapshots, load_repor
 from models.reports.xlsx import build_report_xlsx
 
 FLOOR = "import streamlit as st\nst.write('floor')\n"
-SAVES = 50
 CHANGE_LOG_DAYS = 730
 
 
@@ -118,22 +115,8 @@ def script_runs(result: ServerSide, runs: int) -> None:
 
 
 def saves(result: ServerSide, runs: int) -> None:
-    from models.plan.tables import Action
-
-    engine = get_engine()
     editor = Actor(BENCH_USERS[Role.editor], Role.editor)
-    for run in range(runs):
-        with session_scope(engine) as session:
-            actions = session.exec(select(Action).order_by(Action.id).limit(SAVES)).all()
-            edits = [
-                ActionEdit(a.id, a.version, {"note": f"Benchmark {run}", "responsible": f"T{run}"})
-                for a in actions
-            ]
-        started = time.perf_counter()
-        with session_scope(engine, write=True) as session:
-            outcomes = save_action_edits(session, actor=editor, edits=edits)
-        result.saves.append(time.perf_counter() - started)
-        assert all(o.outcome == Outcome.saved for o in outcomes)
+    result.saves.extend(time_saves(get_engine(), editor, runs))
 
 
 def exports(result: ServerSide, runs: int) -> None:
